@@ -1,0 +1,252 @@
+//! `analyze`: text in, everything the command line and the server need out.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::actors::{ActorDefinition, ActorSet};
+use crate::config::Config;
+use crate::model::{Document, Flavour, ProblemKind, SyntaxProblem};
+use crate::rules::{self, Diagnostic, RuleCode, RuleContext, Severity};
+use crate::syntax;
+use crate::text::{LineIndex, TextRange};
+
+/// What `analyze` needs besides the text.
+#[derive(Clone)]
+pub struct Context {
+    /// The file name, for the outline's document node when front matter has no title.
+    pub file_name: String,
+    pub flavour: Flavour,
+    pub config: Arc<Config>,
+}
+
+impl Context {
+    pub fn new(file_name: &str, config: Arc<Config>) -> Context {
+        Context {
+            file_name: file_name.to_owned(),
+            flavour: flavour_for(file_name),
+            config,
+        }
+    }
+}
+
+/// `.txt` files are plain text; everything else is read as Markdown (SPEC §1).
+pub fn flavour_for(file_name: &str) -> Flavour {
+    if file_name.to_ascii_lowercase().ends_with(".txt") {
+        Flavour::PlainText
+    } else {
+        Flavour::Markdown
+    }
+}
+
+/// An actor mention, implicit (by name) or explicit (`@ref`), resolved to an actor id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub actor_id: String,
+    pub range: TextRange,
+    pub explicit: bool,
+    /// Inside a footnote definition: a source's text, not the briefing's own statement.
+    pub in_footnote: bool,
+}
+
+pub struct Analysis {
+    pub document: Document,
+    pub line_index: LineIndex,
+    /// The outline's document node: front-matter title, else the file name.
+    pub title: String,
+    /// Resolved mentions in document order.
+    pub mentions: Vec<Mention>,
+    /// Definitions of every actor mentioned or declared, by id.
+    pub actors: HashMap<String, ActorDefinition>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn analyze(text: &str, context: &Context) -> Analysis {
+    let mut document = syntax::parse(text, context.flavour);
+    let inline_actors = document
+        .front_matter
+        .as_ref()
+        .map_or(&[][..], |fm| &fm.inline_actors[..]);
+    let actor_set = ActorSet::new(&context.config.registry, inline_actors);
+
+    let mut mentions: Vec<Mention> = actor_set
+        .find_names(&document.prose)
+        .into_iter()
+        .map(|(actor_id, range)| Mention {
+            actor_id,
+            range,
+            explicit: false,
+            in_footnote: false,
+        })
+        .collect();
+    for explicit in &document.explicit_mentions {
+        if let Some(actor) = actor_set.resolve(&explicit.reference) {
+            mentions.push(Mention {
+                actor_id: actor.id.clone(),
+                range: explicit.range,
+                explicit: true,
+                in_footnote: false,
+            });
+        }
+    }
+    mentions.sort_by_key(|m| m.range.start);
+    let footnotes = &document.footnote_defs;
+    for mention in &mut mentions {
+        let candidate = footnotes.partition_point(|d| d.range.end <= mention.range.start);
+        mention.in_footnote = footnotes
+            .get(candidate)
+            .is_some_and(|d| d.range.contains(mention.range.start));
+    }
+
+    let mut actors = HashMap::new();
+    for mention in &mentions {
+        if !actors.contains_key(&mention.actor_id)
+            && let Some(actor) = actor_set.get(&mention.actor_id)
+        {
+            actors.insert(actor.id.clone(), actor.clone());
+        }
+    }
+    if let Some(front_matter) = &document.front_matter {
+        for declared in &front_matter.declared_actors {
+            if let Some(actor) = actor_set.resolve(&declared.reference) {
+                actors
+                    .entry(actor.id.clone())
+                    .or_insert_with(|| actor.clone());
+            }
+        }
+    }
+
+    let levels = effective_levels(&context.config, &mut document);
+    let line_index = LineIndex::new(text);
+    let rule_context = RuleContext::new(
+        text,
+        &document,
+        &line_index,
+        &context.config,
+        &actor_set,
+        &mentions,
+        &levels,
+    );
+    let mut diagnostics = rules::run_all(&rule_context);
+    rules::apply_suppressions(&document, &line_index, text, &mut diagnostics);
+
+    let title = document
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.title.clone())
+        .unwrap_or_else(|| {
+            context
+                .file_name
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        });
+    Analysis {
+        document,
+        line_index,
+        title,
+        mentions,
+        actors,
+        diagnostics,
+    }
+}
+
+/// Rule levels after the front matter's `briefing:` settings, which override everything for
+/// one file. Unknown names there become problems of the document.
+fn effective_levels(
+    config: &Config,
+    document: &mut Document,
+) -> HashMap<RuleCode, Option<Severity>> {
+    let mut levels: HashMap<RuleCode, Option<Severity>> = RuleCode::ALL
+        .into_iter()
+        .map(|code| (code, config.level(code)))
+        .collect();
+    let Some(front_matter) = &document.front_matter else {
+        return levels;
+    };
+    for (name, level, range) in &front_matter.rule_settings {
+        match (RuleCode::from_name(name), Severity::parse_level(level)) {
+            (Some(code), Some(severity)) => {
+                levels.insert(code, severity);
+            }
+            (None, _) => document.problems.push(SyntaxProblem {
+                kind: ProblemKind::UnknownRule,
+                range: *range,
+                message: format!("unknown rule `{name}` in front-matter `briefing`"),
+            }),
+            (Some(_), None) => document.problems.push(SyntaxProblem {
+                kind: ProblemKind::InvalidFrontMatter,
+                range: *range,
+                message: format!(
+                    "`{level}` is not a severity: use off, hint, info, warning or error"
+                ),
+            }),
+        }
+    }
+    levels
+}
+
+/// One actor as the `actors` command and the JSON output list it.
+#[derive(Clone, Debug)]
+pub struct ActorSummary {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub mentions: usize,
+    /// The distinct forms the text uses for it (`Moscow`, `Russia`, `@russia`).
+    pub forms: Vec<String>,
+    pub declared: bool,
+}
+
+impl Analysis {
+    /// Every actor mentioned or declared, most mentioned first, then by name.
+    pub fn actor_summaries(&self, text: &str) -> Vec<ActorSummary> {
+        let declared: Vec<&str> = self
+            .document
+            .front_matter
+            .iter()
+            .flat_map(|fm| &fm.declared_actors)
+            .map(|d| d.reference.as_str())
+            .collect();
+        let mut summaries: Vec<ActorSummary> = self
+            .actors
+            .values()
+            .map(|actor| {
+                let mentions: Vec<&Mention> = self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.actor_id == actor.id)
+                    .collect();
+                let mut forms: Vec<String> = Vec::new();
+                for mention in &mentions {
+                    let form = mention.range.slice(text).to_owned();
+                    if !forms.contains(&form) {
+                        forms.push(form);
+                    }
+                }
+                let is_declared = declared.iter().any(|d| {
+                    d.eq_ignore_ascii_case(&actor.id)
+                        || d.replace('-', " ").eq_ignore_ascii_case(&actor.name)
+                        || actor
+                            .aliases
+                            .iter()
+                            .any(|a| a.eq_ignore_ascii_case(&d.replace('-', " ")))
+                });
+                ActorSummary {
+                    id: actor.id.clone(),
+                    name: actor.name.clone(),
+                    kind: actor.kind.as_str(),
+                    mentions: mentions.len(),
+                    forms,
+                    declared: is_declared,
+                }
+            })
+            .collect();
+        summaries.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        summaries
+    }
+}

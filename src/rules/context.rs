@@ -1,0 +1,125 @@
+//! What every rule can read: the text, the parsed document, settings, actors and mentions, and
+//! a few facts computed once per document (which sentences are cited).
+
+use std::collections::HashMap;
+
+use super::{Diagnostic, RuleCode, Severity, diagnostic};
+use crate::actors::ActorSet;
+use crate::analysis::Mention;
+use crate::config::{CitationScope, Config};
+use crate::model::{Document, ProblemKind};
+use crate::text::{LineIndex, TextRange};
+
+pub struct RuleContext<'a> {
+    pub text: &'a str,
+    pub document: &'a Document,
+    pub line_index: &'a LineIndex,
+    pub config: &'a Config,
+    pub actors: &'a ActorSet<'a>,
+    pub mentions: &'a [Mention],
+    levels: &'a HashMap<RuleCode, Option<Severity>>,
+    /// Per sentence: does it, or (paragraph scope) its paragraph's last sentence, carry a
+    /// citation?
+    cited: Vec<bool>,
+}
+
+impl<'a> RuleContext<'a> {
+    pub fn new(
+        text: &'a str,
+        document: &'a Document,
+        line_index: &'a LineIndex,
+        config: &'a Config,
+        actors: &'a ActorSet<'a>,
+        mentions: &'a [Mention],
+        levels: &'a HashMap<RuleCode, Option<Severity>>,
+    ) -> RuleContext<'a> {
+        let cited = cited_sentences(document, config.citation_scope);
+        RuleContext {
+            text,
+            document,
+            line_index,
+            config,
+            actors,
+            mentions,
+            levels,
+            cited,
+        }
+    }
+
+    /// The level in force for `code` in this document; `None` is off.
+    pub fn severity(&self, code: RuleCode) -> Option<Severity> {
+        self.levels.get(&code).copied().flatten()
+    }
+
+    pub fn is_cited(&self, sentence: usize) -> bool {
+        self.cited.get(sentence).copied().unwrap_or(false)
+    }
+
+    /// Whether `key` is defined in front-matter `sources` or `briefing.toml` `[sources]`.
+    pub fn source_text(&self, key: &str) -> Option<&str> {
+        let front_matter = self.document.front_matter.iter().flat_map(|fm| &fm.sources);
+        front_matter
+            .chain(&self.config.sources)
+            .find(|s| s.key == key)
+            .map(|s| s.text.as_str())
+    }
+
+    /// Reports the parser's problems of the kind that belongs to `code`.
+    pub fn syntax_problems(&self, code: RuleCode, out: &mut Vec<Diagnostic>) {
+        let kind = match code {
+            RuleCode::InvalidFrontMatter => ProblemKind::InvalidFrontMatter,
+            RuleCode::UnknownRule => ProblemKind::UnknownRule,
+            _ => return,
+        };
+        for problem in self.document.problems.iter().filter(|p| p.kind == kind) {
+            out.push(diagnostic(code, problem.range, problem.message.clone()));
+        }
+    }
+
+    /// Mentions whose range lies inside `range`, by binary search.
+    pub fn mentions_in(&self, range: TextRange) -> &'a [Mention] {
+        let start = self
+            .mentions
+            .partition_point(|m| m.range.start < range.start);
+        let end = self.mentions.partition_point(|m| m.range.start < range.end);
+        &self.mentions[start..end.max(start)]
+    }
+}
+
+fn cited_sentences(document: &Document, scope: CitationScope) -> Vec<bool> {
+    let mut marks: Vec<usize> = Vec::new();
+    marks.extend(document.footnote_refs.iter().map(|r| r.range.start));
+    marks.extend(document.citations.iter().map(|c| c.range.start));
+    marks.extend(document.links.iter().map(|l| l.range.start));
+    marks.sort_unstable();
+    let has_mark = |range: TextRange| {
+        let i = marks.partition_point(|&m| m < range.start);
+        marks.get(i).is_some_and(|&m| m < range.end)
+    };
+    let mut cited = vec![false; document.sentences.len()];
+    for paragraph in &document.paragraphs {
+        let sentences = paragraph.sentences.clone();
+        for index in sentences.clone() {
+            // A citation right after the full stop ("… in 2025. [^3]") still belongs to it.
+            let extent_end = document
+                .sentences
+                .get(index + 1)
+                .filter(|_| index + 1 < sentences.end)
+                .map_or(paragraph.range.end, |next| next.range.start);
+            let extent = TextRange::new(
+                document.sentences[index].range.start,
+                extent_end.max(document.sentences[index].range.start),
+            );
+            cited[index] = has_mark(extent);
+        }
+        if scope == CitationScope::Paragraph
+            && let Some(last) = sentences.clone().last()
+            && cited[last]
+        {
+            for index in sentences {
+                cited[index] = true;
+            }
+        }
+    }
+    cited
+}

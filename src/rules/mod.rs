@@ -1,0 +1,128 @@
+//! Rules (SPEC §4): one file per rule. Each takes the analysed document and pushes diagnostics
+//! with byte ranges, messages and quick fixes as data.
+
+mod codes;
+mod context;
+mod suppression;
+
+pub mod broken_section_link;
+pub mod dangling_footnote;
+pub mod duplicate_section;
+pub mod empty_section;
+pub mod missing_bluf;
+pub mod missing_section;
+pub mod review_note;
+pub mod undeclared_actor;
+pub mod unknown_actor;
+pub mod unused_actor;
+pub mod unused_footnote;
+
+pub use codes::{DOCS_BASE, RuleCode, Severity};
+pub use context::RuleContext;
+pub use suppression::apply_suppressions;
+
+use crate::text::TextRange;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: RuleCode,
+    pub severity: Severity,
+    pub range: TextRange,
+    pub message: String,
+    pub fixes: Vec<Fix>,
+    /// A second place that matters (the other duplicate heading, the footnote definition).
+    pub related: Vec<Related>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub range: TextRange,
+    pub message: String,
+}
+
+/// A quick fix: edits to the document, all byte ranges of its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub range: TextRange,
+    pub new_text: String,
+}
+
+impl Fix {
+    pub fn replace(title: impl Into<String>, range: TextRange, new_text: impl Into<String>) -> Fix {
+        Fix {
+            title: title.into(),
+            edits: vec![Edit {
+                range,
+                new_text: new_text.into(),
+            }],
+        }
+    }
+
+    pub fn insert(title: impl Into<String>, offset: usize, new_text: impl Into<String>) -> Fix {
+        Fix::replace(title, TextRange::empty(offset), new_text)
+    }
+}
+
+/// Runs every rule whose severity is not `off` and returns the diagnostics in document order.
+pub fn run_all(context: &RuleContext) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for code in RuleCode::ALL {
+        if context.severity(code).is_none() {
+            continue;
+        }
+        let before = out.len();
+        run_rule(code, context, &mut out);
+        for diagnostic in &mut out[before..] {
+            diagnostic.code = code;
+            diagnostic.severity = context.severity(code).unwrap_or(diagnostic.severity);
+        }
+    }
+    out.sort_by_key(|d| (d.range.start, d.range.end, d.code));
+    out
+}
+
+fn run_rule(code: RuleCode, context: &RuleContext, out: &mut Vec<Diagnostic>) {
+    match code {
+        RuleCode::UnknownActor => unknown_actor::check(context, out),
+        RuleCode::UndeclaredActor => undeclared_actor::check(context, out),
+        RuleCode::UnusedActor => unused_actor::check(context, out),
+        RuleCode::BrokenSectionLink => broken_section_link::check(context, out),
+        RuleCode::DanglingFootnote => dangling_footnote::check(context, out),
+        RuleCode::UnusedFootnote => unused_footnote::check(context, out),
+        RuleCode::DuplicateSection => duplicate_section::check(context, out),
+        RuleCode::EmptySection => empty_section::check(context, out),
+        RuleCode::MissingSection => missing_section::check(context, out),
+        RuleCode::MissingBluf => missing_bluf::check(context, out),
+        RuleCode::ReviewNote => review_note::check(context, out),
+        RuleCode::InvalidFrontMatter | RuleCode::UnknownRule => context.syntax_problems(code, out),
+        // Configuration problems are reported on the configuration file, not here.
+        RuleCode::InvalidConfig => {}
+        RuleCode::VagueAttribution
+        | RuleCode::AnonymousSource
+        | RuleCode::UnsupportedClaim
+        | RuleCode::MissingActor
+        | RuleCode::VagueActor
+        | RuleCode::EstimativeLanguage
+        | RuleCode::RelativeTime
+        | RuleCode::UndefinedAcronym
+        | RuleCode::LongSentence => {}
+    }
+}
+
+/// A diagnostic with the rule's default severity; `run_all` applies the configured one.
+pub fn diagnostic(code: RuleCode, range: TextRange, message: impl Into<String>) -> Diagnostic {
+    Diagnostic {
+        code,
+        severity: code.default_severity().unwrap_or(Severity::Hint),
+        range,
+        message: message.into(),
+        fixes: Vec::new(),
+        related: Vec::new(),
+    }
+}

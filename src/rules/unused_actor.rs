@@ -1,0 +1,43 @@
+//! `unused-actor`: a front-matter `actors` entry that the briefing never mentions.
+
+use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
+use crate::text::TextRange;
+
+pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
+    let Some(front_matter) = &context.document.front_matter else {
+        return;
+    };
+    for declared in &front_matter.declared_actors {
+        let Some(actor) = context.actors.resolve(&declared.reference) else {
+            continue;
+        };
+        if context.mentions.iter().any(|m| m.actor_id == actor.id) {
+            continue;
+        }
+        let mut d = diagnostic(
+            RuleCode::UnusedActor,
+            declared.range,
+            format!(
+                "{} is declared but never mentioned: mention it or remove it",
+                actor.name
+            ),
+        );
+        // Only a one-line entry (`- id`) can be removed without touching its neighbours.
+        if !declared.range.slice(context.text).contains('\n') {
+            let line_start = context.text[..declared.range.start]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let line_end = context.text[declared.range.end..]
+                .find('\n')
+                .map_or(context.text.len(), |i| declared.range.end + i + 1);
+            if context.text[line_start..declared.range.start].trim() == "-" {
+                d.fixes.push(Fix::replace(
+                    format!("Remove `{}`", declared.reference),
+                    TextRange::new(line_start, line_end),
+                    "",
+                ));
+            }
+        }
+        out.push(d);
+    }
+}

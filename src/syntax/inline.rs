@@ -1,0 +1,247 @@
+//! Inline syntax that CommonMark does not know, found in the prose of one paragraph:
+//! `[^label]` (when pulldown-cmark left it as text), `[@key]` citations, `[[Heading]]` links,
+//! bare URLs, `@mentions`, and in plain text also `[text](url)` links.
+
+use super::markdown::is_source_url;
+use super::mask;
+use crate::model::{
+    Citation, ExplicitMention, Flavour, FootnoteRef, InlineLink, SectionLink, SectionTarget,
+};
+use crate::text::TextRange;
+
+#[derive(Default)]
+pub(super) struct Inline {
+    pub footnote_refs: Vec<FootnoteRef>,
+    pub citations: Vec<Citation>,
+    pub section_links: Vec<SectionLink>,
+    pub links: Vec<InlineLink>,
+    pub mentions: Vec<ExplicitMention>,
+}
+
+pub(super) fn scan(
+    text: &str,
+    range: TextRange,
+    flavour: Flavour,
+    prose: &mut [u8],
+    out: &mut Inline,
+) {
+    let mut i = range.start;
+    let end = range.end.min(prose.len());
+    while i < end {
+        let b = prose[i];
+        let next = match b {
+            b'[' => bracket(text, prose, i, end, flavour, out),
+            b'@' => mention(prose, i, end, out),
+            b'h' | b'w' | b'H' | b'W' => url(prose, i, end, out),
+            _ => None,
+        };
+        i = next.unwrap_or(i + 1);
+    }
+}
+
+fn bracket(
+    text: &str,
+    prose: &mut [u8],
+    start: usize,
+    end: usize,
+    flavour: Flavour,
+    out: &mut Inline,
+) -> Option<usize> {
+    let rest = &prose[start..end];
+    if rest.starts_with(b"[^") {
+        let close = find_byte(rest, b']')?;
+        let label = std::str::from_utf8(&rest[2..close]).ok()?;
+        if label.is_empty() || label.contains(char::is_whitespace) {
+            return None;
+        }
+        let range = TextRange::new(start, start + close + 1);
+        out.footnote_refs.push(FootnoteRef {
+            label: label.to_owned(),
+            range,
+        });
+        mask(prose, range);
+        return Some(range.end);
+    }
+    if rest.starts_with(b"[[") {
+        let close = find_subslice(rest, b"]]")?;
+        let target = std::str::from_utf8(&rest[2..close]).ok()?;
+        if target.trim().is_empty() || target.contains(['[', '\n', '\r']) {
+            return None;
+        }
+        let range = TextRange::new(start, start + close + 2);
+        let lead = target.len() - target.trim_start().len();
+        let target_range = TextRange::new(start + 2 + lead, start + 2 + lead + target.trim().len());
+        out.section_links.push(SectionLink {
+            target: SectionTarget::Heading(target.trim().to_owned()),
+            range,
+            target_range,
+        });
+        mask(prose, range);
+        return Some(range.end);
+    }
+    if rest.starts_with(b"[@") || rest.starts_with(b"[-@") {
+        let close = find_byte(rest, b']')?;
+        let inner = std::str::from_utf8(&rest[1..close]).ok()?;
+        let keys = citation_keys(inner, start + 1);
+        if keys.is_empty() {
+            return None;
+        }
+        let range = TextRange::new(start, start + close + 1);
+        out.citations.push(Citation { range, keys });
+        mask(prose, range);
+        return Some(range.end);
+    }
+    if flavour == Flavour::PlainText {
+        return plain_link(text, prose, start, end, out);
+    }
+    None
+}
+
+/// `[text](destination)` in plain text, where no Markdown parser has seen it.
+fn plain_link(
+    text: &str,
+    prose: &mut [u8],
+    start: usize,
+    end: usize,
+    out: &mut Inline,
+) -> Option<usize> {
+    let rest = &prose[start..end];
+    let close = find_byte(rest, b']')?;
+    if rest.get(close + 1) != Some(&b'(') {
+        return None;
+    }
+    let paren = find_byte(&rest[close..], b')')? + close;
+    let destination = std::str::from_utf8(&rest[close + 2..paren]).ok()?.trim();
+    let range = TextRange::new(start, start + paren + 1);
+    if let Some(slug) = destination.strip_prefix('#') {
+        out.section_links.push(SectionLink {
+            target: SectionTarget::Slug(slug.to_owned()),
+            range,
+            target_range: TextRange::new(start + close + 3, start + paren),
+        });
+    } else if is_source_url(destination) {
+        out.links.push(InlineLink {
+            range,
+            url: destination.to_owned(),
+        });
+    } else {
+        return None;
+    }
+    let _ = text;
+    mask(prose, TextRange::new(start, start + 1));
+    mask(prose, TextRange::new(start + close, range.end));
+    Some(range.end)
+}
+
+/// `@a; @b, p. 4` → the keys with their ranges (`offset` is where `inner` starts).
+fn citation_keys(inner: &str, offset: usize) -> Vec<(String, TextRange)> {
+    let mut keys = Vec::new();
+    let mut from = 0;
+    for part in inner.split(';') {
+        let part_start = from;
+        from += part.len() + 1;
+        let trimmed = part.trim_start();
+        let lead = part.len() - trimmed.len();
+        let trimmed = trimmed.strip_prefix('-').unwrap_or(trimmed);
+        let Some(key) = trimmed.strip_prefix('@') else {
+            continue;
+        };
+        let key_len = key
+            .find(|c: char| !(c.is_alphanumeric() || "_:.#$%&+?<>~/-".contains(c)))
+            .unwrap_or(key.len());
+        let key = key[..key_len].trim_end_matches(['.', ':', '-']);
+        if key.is_empty() {
+            continue;
+        }
+        let key_start = offset + part_start + lead + (part.trim_start().len() - trimmed.len()) + 1;
+        keys.push((
+            key.to_owned(),
+            TextRange::new(key_start, key_start + key.len()),
+        ));
+    }
+    keys
+}
+
+fn mention(prose: &mut [u8], start: usize, end: usize, out: &mut Inline) -> Option<usize> {
+    if start > 0 {
+        let before = prose[start - 1];
+        // `press@example.org` is an address; non-ASCII letters before also join.
+        if before.is_ascii_alphanumeric() || before >= 0x80 || before == b'_' {
+            return None;
+        }
+    }
+    let rest = &prose[start + 1..end];
+    if !rest.first()?.is_ascii_alphanumeric() {
+        return None;
+    }
+    let mut len = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b'_')
+        .count();
+    while len > 0 && rest[len - 1] == b'-' {
+        len -= 1;
+    }
+    // `@` followed by an address-like `name.domain` is not a mention either.
+    if rest.get(len) == Some(&b'.') && rest.get(len + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        return Some(start + 1 + len);
+    }
+    let reference = std::str::from_utf8(&rest[..len]).ok()?.to_owned();
+    let range = TextRange::new(start, start + 1 + len);
+    out.mentions.push(ExplicitMention { reference, range });
+    Some(range.end)
+}
+
+fn url(prose: &mut [u8], start: usize, end: usize, out: &mut Inline) -> Option<usize> {
+    if start > 0 && (prose[start - 1].is_ascii_alphanumeric() || prose[start - 1] >= 0x80) {
+        return None;
+    }
+    let rest = &prose[start..end];
+    let starts = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+    if !(starts(b"https://") || starts(b"http://") || starts(b"www.")) {
+        return None;
+    }
+    let mut len = rest
+        .iter()
+        .take_while(|b| !b.is_ascii_whitespace() && **b != b'<' && **b != b'>')
+        .count();
+    // Trailing punctuation belongs to the sentence, not the address.
+    while len > 0
+        && matches!(
+            rest[len - 1],
+            b'.' | b',' | b';' | b':' | b')' | b'"' | b'\'' | b']'
+        )
+    {
+        len -= 1;
+    }
+    let url = std::str::from_utf8(&rest[..len]).ok()?.to_owned();
+    let range = TextRange::new(start, start + len);
+    out.links.push(InlineLink { range, url });
+    mask(prose, range);
+    Some(range.end)
+}
+
+/// Brackets further apart than this are not one label or link; the bound keeps a paragraph
+/// full of unmatched `[` linear.
+const MAX_BRACKET_SPAN: usize = 1024;
+
+fn find_byte(haystack: &[u8], needle: u8) -> Option<usize> {
+    let haystack = &haystack[..haystack.len().min(MAX_BRACKET_SPAN)];
+    // A link or label never spans a line: stop at the first line break.
+    for (i, &b) in haystack.iter().enumerate() {
+        if b == needle {
+            return Some(i);
+        }
+        if b == b'\n' || b == b'\r' {
+            return None;
+        }
+    }
+    None
+}
+
+fn find_subslice(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let haystack = &haystack[..haystack.len().min(MAX_BRACKET_SPAN)];
+    haystack
+        .windows(needle.len())
+        .take_while(|w| w[0] != b'\n')
+        .position(|w| w == needle)
+}

@@ -1,0 +1,245 @@
+//! Parsing a briefing (SPEC §2) into a [`Document`]. Parsing never fails: whatever is not
+//! understood becomes a [`SyntaxProblem`] at its place and the rest is still read.
+
+mod critic;
+pub mod front_matter;
+mod inline;
+mod markdown;
+mod plain;
+pub mod sentences;
+pub mod slug;
+mod suppress;
+
+use crate::model::{
+    Document, Flavour, FootnoteDef, FootnoteRef, InlineLink, Paragraph, ParagraphKind, Section,
+    SectionLink,
+};
+use crate::text::{TextRange, floor_char_boundary};
+
+/// Parses `text` as a briefing of the given flavour.
+pub fn parse(text: &str, flavour: Flavour) -> Document {
+    let mut problems = Vec::new();
+    let (front_matter, body_start) = match front_matter::find_block(text) {
+        Some((block, content)) => (
+            Some(front_matter::parse(text, block, content, &mut problems)),
+            block.end,
+        ),
+        None => (None, if text.starts_with('\u{feff}') { 3 } else { 0 }),
+    };
+
+    let mut blocks = Blocks::new(text.len());
+    match flavour {
+        Flavour::Markdown => {
+            markdown::parse(text, body_start, &mut blocks);
+            if blocks.headings.is_empty() {
+                plain::title_lines_in_markdown(text, body_start, &mut blocks);
+            }
+        }
+        Flavour::PlainText => plain::parse(text, body_start, &mut blocks),
+    }
+
+    let review_notes = critic::scan(text, body_start, &blocks.code, &mut blocks.prose);
+    let suppressions = suppress::scan(text, body_start, &blocks.code, &mut problems);
+    let mut inline = inline::Inline::default();
+    for (_, range) in &blocks.paragraphs {
+        inline::scan(text, *range, flavour, &mut blocks.prose, &mut inline);
+    }
+    for heading in &blocks.headings {
+        inline::scan(
+            text,
+            heading.title_range,
+            flavour,
+            &mut blocks.prose,
+            &mut inline,
+        );
+    }
+
+    let prose = String::from_utf8(blocks.prose).unwrap_or_else(|_| " ".repeat(text.len()));
+    let mut paragraphs = Vec::with_capacity(blocks.paragraphs.len());
+    let mut sentences = Vec::new();
+    blocks.paragraphs.sort_by_key(|(_, range)| range.start);
+    for (kind, range) in blocks.paragraphs {
+        let first = sentences.len();
+        if kind != ParagraphKind::FootnoteDefinition {
+            sentences::split(&prose, range, paragraphs.len(), &mut sentences);
+        }
+        paragraphs.push(Paragraph {
+            kind,
+            range,
+            sentences: first..sentences.len(),
+        });
+    }
+
+    let mut footnote_refs = blocks.footnote_refs;
+    footnote_refs.extend(inline.footnote_refs);
+    footnote_refs.sort_by_key(|r| r.range.start);
+    let mut links = blocks.links;
+    links.extend(inline.links);
+    links.sort_by_key(|l| l.range.start);
+    let mut section_links = blocks.section_links;
+    section_links.extend(inline.section_links);
+    section_links.sort_by_key(|l| l.range.start);
+    let mut footnote_defs = blocks.footnote_defs;
+    footnote_defs.sort_by_key(|d| d.range.start);
+    let mut folds = blocks.folds;
+    if let Some(fm) = &front_matter {
+        folds.push(fm.range);
+    }
+    folds.sort_by_key(|r| r.start);
+
+    Document {
+        flavour,
+        sections: build_sections(text, blocks.headings),
+        prose,
+        front_matter,
+        paragraphs,
+        sentences,
+        explicit_mentions: inline.mentions,
+        footnote_refs,
+        footnote_defs,
+        citations: inline.citations,
+        links,
+        section_links,
+        review_notes,
+        suppressions,
+        folds,
+        problems,
+    }
+}
+
+/// What the block parsers (Markdown or plain text) hand to the shared inline stage.
+pub(crate) struct Blocks {
+    /// Spaces except where prose has been copied in; always the text's length.
+    prose: Vec<u8>,
+    headings: Vec<HeadingOut>,
+    paragraphs: Vec<(ParagraphKind, TextRange)>,
+    /// Code blocks and code spans: never prose, never annotations.
+    code: Vec<TextRange>,
+    footnote_refs: Vec<FootnoteRef>,
+    footnote_defs: Vec<FootnoteDef>,
+    links: Vec<InlineLink>,
+    section_links: Vec<SectionLink>,
+    folds: Vec<TextRange>,
+}
+
+impl Blocks {
+    fn new(len: usize) -> Blocks {
+        Blocks {
+            prose: vec![b' '; len],
+            headings: Vec::new(),
+            paragraphs: Vec::new(),
+            code: Vec::new(),
+            footnote_refs: Vec::new(),
+            footnote_defs: Vec::new(),
+            links: Vec::new(),
+            section_links: Vec::new(),
+            folds: Vec::new(),
+        }
+    }
+
+    fn copy_prose(&mut self, text: &str, range: TextRange) {
+        let start = floor_char_boundary(text, range.start);
+        let end = floor_char_boundary(text, range.end);
+        self.prose[start..end].copy_from_slice(&text.as_bytes()[start..end]);
+    }
+}
+
+/// Replaces `range` of the prose mask with spaces, widening it to char boundaries of the prose
+/// so that the mask stays valid UTF-8.
+pub(crate) fn mask(prose: &mut [u8], range: TextRange) {
+    let mut start = range.start.min(prose.len());
+    let mut end = range.end.min(prose.len());
+    while start > 0 && (prose[start] & 0xC0) == 0x80 {
+        start -= 1;
+    }
+    while end < prose.len() && (prose[end] & 0xC0) == 0x80 {
+        end += 1;
+    }
+    prose[start..end].fill(b' ');
+}
+
+pub(crate) struct HeadingOut {
+    level: u8,
+    heading_range: TextRange,
+    title_range: TextRange,
+    title: String,
+}
+
+/// A Markdown heading being read.
+pub(crate) struct Heading {
+    level: u8,
+    range: TextRange,
+    title: String,
+    title_range: Option<TextRange>,
+}
+
+impl Heading {
+    fn new(level: u8, range: TextRange) -> Heading {
+        Heading {
+            level,
+            range,
+            title: String::new(),
+            title_range: None,
+        }
+    }
+
+    fn add_text(&mut self, range: TextRange, content: &str) {
+        self.title.push_str(content);
+        self.title_range = Some(match self.title_range {
+            Some(r) => TextRange::new(r.start, range.end),
+            None => range,
+        });
+    }
+
+    fn finish(self, text: &str) -> HeadingOut {
+        let raw = self.range.slice(text).trim_end_matches(['\n', '\r']);
+        let heading_range = TextRange::new(self.range.start, self.range.start + raw.len());
+        let title_range = self
+            .title_range
+            .unwrap_or(TextRange::empty(heading_range.end));
+        HeadingOut {
+            level: self.level,
+            heading_range,
+            title_range,
+            title: self.title.trim().to_owned(),
+        }
+    }
+}
+
+fn build_sections(text: &str, headings: Vec<HeadingOut>) -> Vec<Section> {
+    let mut sections: Vec<Section> = Vec::with_capacity(headings.len());
+    let mut slugs = slug::SlugCounter::default();
+    // Indices of the open sections, outermost first.
+    let mut open: Vec<usize> = Vec::new();
+    for heading in headings {
+        while let Some(&last) = open.last() {
+            if sections[last].level >= heading.level {
+                sections[last].range.end = heading.heading_range.start;
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        let index = sections.len();
+        sections.push(Section {
+            slug: slugs.unique(&heading.title),
+            title: heading.title,
+            level: heading.level,
+            heading_range: heading.heading_range,
+            title_range: heading.title_range,
+            range: TextRange::new(heading.heading_range.start, text.len()),
+            parent: open.last().copied(),
+        });
+        open.push(index);
+    }
+    // Open sections run to the end of the text, without trailing blank lines.
+    let end = text.trim_end().len();
+    for index in open {
+        sections[index].range.end = end.max(sections[index].heading_range.end);
+    }
+    for section in &mut sections {
+        let trimmed = section.range.slice(text).trim_end().len();
+        section.range.end = section.range.start + trimmed.max(section.heading_range.len());
+    }
+    sections
+}

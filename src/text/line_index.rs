@@ -1,0 +1,212 @@
+//! Line starts of a text and conversions between byte offsets and LSP-style positions.
+//!
+//! Only `\n`, `\r\n` and a lone `\r` end a line, as in LSP. Unicode line and paragraph
+//! separators, form feeds and NEL are ordinary characters here.
+
+use super::floor_char_boundary;
+
+/// How columns are counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PositionEncoding {
+    /// UTF-8 code units (bytes).
+    Utf8,
+    /// UTF-16 code units, the LSP default.
+    Utf16,
+}
+
+/// A 0-based line and a column in the code units of some [`PositionEncoding`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Position {
+    pub line: u32,
+    pub character: u32,
+}
+
+/// The byte offset of every line start of a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line_starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex {
+            line_starts,
+            len: text.len(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 0-based line that contains `offset` (clamped to the text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// The byte offset where `line` starts; past the last line, the end of the text.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line).copied().unwrap_or(self.len)
+    }
+
+    /// The byte range of `line` without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> (usize, usize) {
+        let start = self.line_start(line);
+        let mut end = self.line_start(line + 1);
+        let bytes = text.as_bytes();
+        if end > start && bytes.get(end - 1) == Some(&b'\n') {
+            end -= 1;
+        }
+        if end > start && bytes.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        (start, end.max(start))
+    }
+
+    /// Converts a byte offset to a position; offsets inside a character or past the end clamp.
+    pub fn position(&self, text: &str, offset: usize, encoding: PositionEncoding) -> Position {
+        let offset = floor_char_boundary(text, offset.min(self.len));
+        let line = self.line_of(offset);
+        let line_start = self.line_start(line);
+        let prefix = &text[line_start..offset];
+        let character = match encoding {
+            PositionEncoding::Utf8 => prefix.len(),
+            PositionEncoding::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+        };
+        Position {
+            line: line as u32,
+            character: character as u32,
+        }
+    }
+
+    /// Converts a position to a byte offset. A line past the end gives the end of the text; a
+    /// column past the end of its line gives the end of the line; a column inside a character
+    /// (half of a UTF-16 surrogate pair, a byte inside a UTF-8 sequence) gives its start.
+    pub fn offset(&self, text: &str, position: Position, encoding: PositionEncoding) -> usize {
+        let line = position.line as usize;
+        if line >= self.line_starts.len() {
+            return self.len;
+        }
+        let (start, end) = self.line_range(text, line);
+        let wanted = position.character as usize;
+        match encoding {
+            PositionEncoding::Utf8 => floor_char_boundary(text, (start + wanted).min(end)),
+            PositionEncoding::Utf16 => {
+                let mut units = 0;
+                for (i, c) in text[start..end].char_indices() {
+                    let next = units + c.len_utf16();
+                    if next > wanted {
+                        return start + i;
+                    }
+                    units = next;
+                }
+                end
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_lf_crlf_and_lone_cr_only() {
+        let text = "a\nb\r\nc\rd\u{2028}e\u{c}f";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_range(text, 1), (2, 3));
+        assert_eq!(index.line_range(text, 3), (7, text.len()));
+    }
+
+    #[test]
+    fn utf16_columns_count_surrogate_pairs() {
+        let text = "x😀y\né";
+        let index = LineIndex::new(text);
+        let y = text.find('y').unwrap();
+        assert_eq!(
+            index.position(text, y, PositionEncoding::Utf16),
+            Position {
+                line: 0,
+                character: 3
+            }
+        );
+        assert_eq!(
+            index.position(text, y, PositionEncoding::Utf8),
+            Position {
+                line: 0,
+                character: 5
+            }
+        );
+        // Column 2 is inside the surrogate pair: it clamps to the emoji's start.
+        assert_eq!(
+            index.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 2
+                },
+                PositionEncoding::Utf16
+            ),
+            1
+        );
+    }
+
+    #[test]
+    fn out_of_range_positions_clamp() {
+        let text = "ab\r\ncd";
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 99
+                },
+                PositionEncoding::Utf16
+            ),
+            2
+        );
+        assert_eq!(
+            index.offset(
+                text,
+                Position {
+                    line: 7,
+                    character: 0
+                },
+                PositionEncoding::Utf8
+            ),
+            6
+        );
+        assert_eq!(
+            index.position(text, 99, PositionEncoding::Utf8),
+            Position {
+                line: 1,
+                character: 2
+            }
+        );
+        // The offset between \r and \n belongs to the first line's ending.
+        assert_eq!(index.line_of(3), 0);
+    }
+}
