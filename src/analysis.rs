@@ -58,6 +58,19 @@ pub struct Analysis {
     /// Definitions of every actor mentioned or declared, by id.
     pub actors: HashMap<String, ActorDefinition>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Standard estimative terms (ICD 203) with their probability ranges, for hover and inlay
+    /// hints.
+    pub estimative_terms: Vec<EstimativeTerm>,
+}
+
+/// A standard likelihood term found in prose, e.g. "likely" ⟨55–80%⟩.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EstimativeTerm {
+    pub range: TextRange,
+    /// The ICD 203 row, e.g. "likely / probable".
+    pub row: &'static str,
+    pub low_percent: u8,
+    pub high_percent: u8,
 }
 
 pub fn analyze(text: &str, context: &Context) -> Analysis {
