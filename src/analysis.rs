@@ -161,6 +161,7 @@ pub fn analyze(text: &str, context: &Context) -> Analysis {
         mentions,
         actors,
         diagnostics,
+        estimative_terms: Vec::new(),
     }
 }
 
