@@ -140,6 +140,7 @@ pub fn analyze(text: &str, context: &Context) -> Analysis {
         &levels,
     );
     let mut diagnostics = rules::run_all(&rule_context);
+    let estimative_terms = rules::estimative_language::standard_terms(&rule_context);
     rules::apply_suppressions(&document, &line_index, text, &mut diagnostics);
 
     let title = document
@@ -161,7 +162,7 @@ pub fn analyze(text: &str, context: &Context) -> Analysis {
         mentions,
         actors,
         diagnostics,
-        estimative_terms: Vec::new(),
+        estimative_terms,
     }
 }
 

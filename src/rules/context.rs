@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::words::Words;
 use super::{Diagnostic, RuleCode, Severity, diagnostic};
 use crate::actors::ActorSet;
 use crate::analysis::Mention;
@@ -21,6 +22,9 @@ pub struct RuleContext<'a> {
     /// Per sentence: does it, or (paragraph scope) its paragraph's last sentence, carry a
     /// citation?
     cited: Vec<bool>,
+    /// Per sentence: does the sentence itself carry a citation?
+    cited_itself: Vec<bool>,
+    pub words: Words,
 }
 
 impl<'a> RuleContext<'a> {
@@ -34,6 +38,8 @@ impl<'a> RuleContext<'a> {
         levels: &'a HashMap<RuleCode, Option<Severity>>,
     ) -> RuleContext<'a> {
         let cited = cited_sentences(document, config.citation_scope);
+        let cited_itself = cited_sentences(document, CitationScope::Sentence);
+        let words = Words::new(document);
         RuleContext {
             text,
             document,
@@ -43,6 +49,8 @@ impl<'a> RuleContext<'a> {
             mentions,
             levels,
             cited,
+            cited_itself,
+            words,
         }
     }
 
@@ -51,8 +59,14 @@ impl<'a> RuleContext<'a> {
         self.levels.get(&code).copied().flatten()
     }
 
+    /// Cited under the configured scope (SPEC §2.5).
     pub fn is_cited(&self, sentence: usize) -> bool {
         self.cited.get(sentence).copied().unwrap_or(false)
+    }
+
+    /// The sentence itself carries a citation.
+    pub fn is_cited_itself(&self, sentence: usize) -> bool {
+        self.cited_itself.get(sentence).copied().unwrap_or(false)
     }
 
     /// Whether `key` is defined in front-matter `sources` or `briefing.toml` `[sources]`.

@@ -35,8 +35,8 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
             return;
         }
     }
-    let body_start = document.front_matter.as_ref().map_or(0, |fm| fm.range.end);
-    let line = context.line_index.line_of(body_start);
+    // The document's first line: where a reader looks for its structure.
+    let line = 0;
     let (start, end) = context.line_index.line_range(context.text, line);
     out.push(diagnostic(
         RuleCode::MissingBluf,

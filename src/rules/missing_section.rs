@@ -6,10 +6,8 @@ use crate::text::TextRange;
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     let document = context.document;
-    let body_start = document.front_matter.as_ref().map_or(0, |fm| fm.range.end);
-    // Report at the first line of the body, where a reader looks for the structure.
-    let line = context.line_index.line_of(body_start);
-    let (start, end) = context.line_index.line_range(context.text, line);
+    // Report at the document's first line, where a reader looks for its structure.
+    let (start, end) = context.line_index.line_range(context.text, 0);
     let anchor = TextRange::new(start, end);
     for required in &context.config.required_sections {
         let wanted = required.trim().to_lowercase();

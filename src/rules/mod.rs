@@ -3,7 +3,20 @@
 
 mod codes;
 mod context;
+mod lexicon;
+mod sentence;
 mod suppression;
+mod words;
+
+pub mod anonymous_source;
+pub mod estimative_language;
+pub mod long_sentence;
+pub mod missing_actor;
+pub mod relative_time;
+pub mod undefined_acronym;
+pub mod unsupported_claim;
+pub mod vague_actor;
+pub mod vague_attribution;
 
 pub mod broken_section_link;
 pub mod dangling_footnote;
@@ -103,15 +116,15 @@ fn run_rule(code: RuleCode, context: &RuleContext, out: &mut Vec<Diagnostic>) {
         RuleCode::InvalidFrontMatter | RuleCode::UnknownRule => context.syntax_problems(code, out),
         // Configuration problems are reported on the configuration file, not here.
         RuleCode::InvalidConfig => {}
-        RuleCode::VagueAttribution
-        | RuleCode::AnonymousSource
-        | RuleCode::UnsupportedClaim
-        | RuleCode::MissingActor
-        | RuleCode::VagueActor
-        | RuleCode::EstimativeLanguage
-        | RuleCode::RelativeTime
-        | RuleCode::UndefinedAcronym
-        | RuleCode::LongSentence => {}
+        RuleCode::VagueAttribution => vague_attribution::check(context, out),
+        RuleCode::AnonymousSource => anonymous_source::check(context, out),
+        RuleCode::UnsupportedClaim => unsupported_claim::check(context, out),
+        RuleCode::MissingActor => missing_actor::check(context, out),
+        RuleCode::VagueActor => vague_actor::check(context, out),
+        RuleCode::EstimativeLanguage => estimative_language::check(context, out),
+        RuleCode::RelativeTime => relative_time::check(context, out),
+        RuleCode::UndefinedAcronym => undefined_acronym::check(context, out),
+        RuleCode::LongSentence => long_sentence::check(context, out),
     }
 }
 

@@ -14,9 +14,20 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         if context.mentions.iter().any(|m| m.actor_id == actor.id) {
             continue;
         }
+        // An inline definition spans several lines: point at its id.
+        let entry_end = front_matter.range.end.max(declared.range.end);
+        let entry = &context.text[declared.range.start..entry_end];
+        let range = entry
+            .find(declared.reference.as_str())
+            .map_or(declared.range, |i| {
+                TextRange::new(
+                    declared.range.start + i,
+                    declared.range.start + i + declared.reference.len(),
+                )
+            });
         let mut d = diagnostic(
             RuleCode::UnusedActor,
-            declared.range,
+            range,
             format!(
                 "{} is declared but never mentioned: mention it or remove it",
                 actor.name

@@ -96,15 +96,17 @@ pub fn parse(
     };
     front_matter.title = wire.title.and_then(|v| reader.string("title", v));
     front_matter.bluf = wire.bluf.and_then(|v| reader.string("bluf", v));
-    front_matter.status = wire.status.and_then(|v| reader.string("status", v));
-    if let Some(status) = &front_matter.status
-        && !matches!(status.as_str(), "draft" | "review" | "final")
-    {
-        // The value was already read; the problem is only that it is unknown.
-        reader.problems.push(problem(
-            TextRange::new(block.start, block.start + 3),
-            format!("unknown status `{status}`: use draft, review or final"),
-        ));
+    if let Some(status) = wire.status {
+        let range = reader.range(&status.referenced);
+        front_matter.status = reader.string("status", status);
+        if let Some(status) = &front_matter.status
+            && !matches!(status.as_str(), "draft" | "review" | "final")
+        {
+            reader.problems.push(problem(
+                range,
+                format!("unknown status `{status}`: use draft, review or final"),
+            ));
+        }
     }
     if let Some(date) = wire.date {
         let range = reader.range(&date.referenced);
@@ -219,7 +221,15 @@ impl Reader<'_> {
         front_matter: &mut FrontMatter,
     ) {
         for (key, value) in sources.value {
-            let range = self.range(&value.referenced);
+            let value_range = self.range(&value.referenced);
+            // Point at the key, which is what a citation names.
+            let before = &self.yaml[..value_range
+                .start
+                .saturating_sub(self.base)
+                .min(self.yaml.len())];
+            let range = before.rfind(key.as_str()).map_or(value_range, |i| {
+                TextRange::new(self.base + i, self.base + i + key.len())
+            });
             if let Some(text) = self.string("sources", value) {
                 front_matter
                     .sources

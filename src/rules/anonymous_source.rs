@@ -1,0 +1,286 @@
+//! `anonymous-source`: attribution to unnamed individual sources ("officials familiar with the
+//! talks said", "a person close to the negotiations", "two officials with direct knowledge",
+//! "speaking on condition of anonymity"), unless the sentence carries its own citation.
+
+use super::lexicon::LEXICON;
+use super::sentence::SentenceView;
+use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
+use crate::text::TextRange;
+
+/// Nouns for the people a source phrase describes; the finding starts at the noun.
+const SOURCE_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "person",
+    "people",
+    "diplomat",
+    "diplomats",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "insider",
+    "insiders",
+    "individual",
+    "individuals",
+    "official's",
+    "analyst",
+    "analysts",
+    "executive",
+    "executives",
+    "lawmaker",
+    "lawmakers",
+    "negotiator",
+    "negotiators",
+    "staffer",
+    "staffers",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "envoy",
+    "envoys",
+    "officer",
+    "officers",
+    "participant",
+    "participants",
+    "delegate",
+    "delegates",
+    "diplomat's",
+    "banker",
+    "bankers",
+    "traders",
+    "trader",
+];
+
+const NUMBERS: &[&str] = &[
+    "a", "an", "one", "another", "two", "three", "four", "five", "six", "several", "multiple",
+];
+
+pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
+    for index in 0..context.document.sentences.len() {
+        if context.is_cited(index) {
+            continue;
+        }
+        let sentence = SentenceView::new(context, index);
+        if let Some(range) = find(&sentence) {
+            let mut d = diagnostic(
+                RuleCode::AnonymousSource,
+                range,
+                format!(
+                    "unnamed source: `{}`; name the source or cite the reporting",
+                    range.slice(&context.document.prose)
+                ),
+            );
+            let end = sentence.whole_range().end;
+            let at = if context.text[..end].ends_with(['.', '!', '?']) {
+                end - 1
+            } else {
+                end
+            };
+            d.fixes.push(Fix::insert("Insert a citation", at, "[^]"));
+            out.push(d);
+        }
+    }
+}
+
+fn find(s: &SentenceView) -> Option<TextRange> {
+    for i in 0..s.len() {
+        // "Diplomatic sources in Brussels said": sources reporting, not "sources of funding".
+        if is_reporting_source(s, i)
+            && let Some(verb) = verb_after(s, i + 1)
+            && verb <= i + 4
+        {
+            let start = source_noun_before(s, i + 1).unwrap_or(i);
+            return Some(s.range(start, verb + 1));
+        }
+        if let Some((_, length)) = LEXICON.anonymous_sources.match_at(&s.lower, i) {
+            let noun = source_noun_before(s, i);
+            // "close to the border" is a place; these phrases describe a source only after a
+            // noun such as "officials" or "people".
+            let needs_noun = matches!(s.word(i), "familiar" | "briefed" | "close" | "with");
+            if needs_noun {
+                // "close to the front line" is a place and "ministers were briefed on" a
+                // passive: these phrases describe a source only after a noun such as
+                // "officials", with no "be" between, and before a reporting verb.
+                let passive =
+                    i > 0 && matches!(s.word(i - 1), "was" | "were" | "is" | "are" | "been" | "be");
+                // "…, said a person familiar with her plans": the verb may come first.
+                let verb_before = noun.is_some_and(|n| {
+                    n >= 1 && matches!(s.word(n - 1), "said" | "says" | "told" | "according")
+                });
+                if noun.is_none()
+                    || passive
+                    || (verb_after(s, i + length).is_none() && !verb_before)
+                {
+                    continue;
+                }
+                if verb_before {
+                    let start = noun.unwrap_or(i) - 1;
+                    return Some(s.range(start, i + length));
+                }
+            }
+            let start = noun.unwrap_or(i);
+            let end = verb_after(s, i + length).unwrap_or(i + length - 1);
+            return Some(s.range(start, end + 1));
+        }
+        // "two officials said", "a senior official told reporters", "an aide who…".
+        if NUMBERS.contains(&s.word(i)) || s.is_number(i) {
+            let mut j = i + 1;
+            while j < s.len() && j < i + 5 && !SOURCE_NOUNS.contains(&s.word(j)) {
+                if !is_source_modifier(s, j) {
+                    break;
+                }
+                j += 1;
+            }
+            if j < s.len() && SOURCE_NOUNS.contains(&s.word(j)) && is_person_source(s.word(j)) {
+                let next = s.word(j + 1);
+                // "two diplomats who attended the meeting said": a relative clause may come first.
+                let described = matches!(
+                    next,
+                    "who" | "with" | "familiar" | "close" | "briefed" | "speaking" | "involved"
+                ) && verb_after(s, j + 2).is_some();
+                let reports = described
+                    || LEXICON.reporting_verbs.contains(next)
+                        && !matches!(next, "see" | "saw" | "view" | "question");
+                if reports
+                    && !(s.word(i) == "several"
+                        && s.word(j).ends_with('s')
+                        && s.word(j) != "sources")
+                {
+                    return Some(s.range(i, j + 2));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn is_person_source(noun: &str) -> bool {
+    !matches!(
+        noun,
+        "member" | "members" | "minister" | "ministers" | "figure" | "figures"
+    )
+}
+
+/// Words allowed between the number and the noun: "a senior U.S. defence official".
+fn is_source_modifier(s: &SentenceView, j: usize) -> bool {
+    let word = s.word(j);
+    matches!(
+        word,
+        "senior"
+            | "junior"
+            | "top"
+            | "high-ranking"
+            | "western"
+            | "european"
+            | "administration"
+            | "government"
+            | "defense"
+            | "defence"
+            | "military"
+            | "intelligence"
+            | "security"
+            | "state"
+            | "department"
+            | "foreign"
+            | "ministry"
+            | "diplomatic"
+            | "former"
+            | "current"
+            | "other"
+            | "more"
+            | "additional"
+            | "second"
+            | "third"
+            | "u.s"
+            | "eu"
+            | "nato"
+            | "un"
+            | "white"
+            | "house"
+            | "kremlin"
+            | "pentagon"
+            | "israeli"
+            | "american"
+            | "russian"
+            | "ukrainian"
+            | "chinese"
+            | "iranian"
+            | "turkish"
+            | "british"
+            | "french"
+            | "german"
+            | "gulf"
+            | "arab"
+            | "regional"
+            | "local"
+            | "un-named"
+            | "unnamed"
+            | "anonymous"
+    ) || s.mention(j).is_some()
+}
+
+/// The source noun just before a phrase like "familiar with" ("officials familiar with…").
+fn source_noun_before(s: &SentenceView, i: usize) -> Option<usize> {
+    let lowest = i.saturating_sub(4);
+    let mut j = i;
+    while j > lowest {
+        j -= 1;
+        if SOURCE_NOUNS.contains(&s.word(j)) {
+            // Take the whole noun phrase: "Two senior officials", "People".
+            let mut start = j;
+            while start > 0
+                && (is_source_modifier(s, start - 1)
+                    || NUMBERS.contains(&s.word(start - 1))
+                    || s.is_number(start - 1))
+            {
+                start -= 1;
+            }
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// The reporting verb that follows the source phrase within a few words ("…the talks said").
+fn verb_after(s: &SentenceView, from: usize) -> Option<usize> {
+    (from..s.len().min(from + 6)).find(|&j| {
+        let word = s.word(j);
+        matches!(
+            word,
+            "said"
+                | "says"
+                | "say"
+                | "told"
+                | "tells"
+                | "added"
+                | "warned"
+                | "confirmed"
+                | "believe"
+                | "believes"
+                | "expect"
+                | "expects"
+                | "noted"
+                | "suggested"
+                | "described"
+                | "claimed"
+                | "indicated"
+                | "reported"
+        )
+    })
+}
+
+/// "sources" as people who report, not "sources of funding" or "energy sources".
+fn is_reporting_source(s: &SentenceView, i: usize) -> bool {
+    let before = if i > 0 { s.word(i - 1) } else { "" };
+    matches!(s.word(i), "sources" | "source")
+        && s.word(i + 1) != "of"
+        && !matches!(
+            before,
+            "open" | "energy" | "power" | "water" | "funding" | "revenue" | "primary" | "multiple"
+        )
+}

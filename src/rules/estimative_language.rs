@@ -1,0 +1,251 @@
+//! `estimative-language`: likelihood as ICD 203 (Analytic Standards, 2015) asks for it. Flags
+//! non-standard hedges ("maybe", "might", "could well"), mixing rows of the scale in one
+//! sentence, and a confidence level beside a likelihood term. The standard terms themselves are
+//! never flagged; their ranges feed the server's hover and inlay hints.
+
+use super::lexicon::LEXICON;
+use super::sentence::SentenceView;
+use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
+use crate::analysis::EstimativeTerm;
+use crate::text::TextRange;
+
+/// The ICD 203 likelihood scale: (row label, low %, high %, phrases as words).
+/// A row of the scale: label, low %, high %, phrases.
+pub type ScaleRow = (&'static str, u8, u8, &'static [&'static str]);
+
+pub const SCALE: &[ScaleRow] = &[
+    (
+        "almost no chance / remote",
+        1,
+        5,
+        &[
+            "almost no chance",
+            "remote chance",
+            "remote possibility",
+            "remote likelihood",
+            "remote prospect",
+        ],
+    ),
+    (
+        "very unlikely / highly improbable",
+        5,
+        20,
+        &["very unlikely", "highly improbable", "highly unlikely"],
+    ),
+    ("unlikely / improbable", 20, 45, &["unlikely", "improbable"]),
+    (
+        "roughly even chance / roughly even odds",
+        45,
+        55,
+        &[
+            "roughly even chance",
+            "roughly even odds",
+            "even chance",
+            "even odds",
+        ],
+    ),
+    (
+        "likely / probable",
+        55,
+        80,
+        &["likely", "probable", "probably"],
+    ),
+    (
+        "very likely / highly probable",
+        80,
+        95,
+        &["very likely", "highly probable", "highly likely"],
+    ),
+    (
+        "almost certain(ly) / nearly certain",
+        95,
+        99,
+        &[
+            "almost certain",
+            "almost certainly",
+            "nearly certain",
+            "nearly certainly",
+            "virtually certain",
+        ],
+    ),
+];
+
+const CONFIDENCE: &[&str] = &["high", "moderate", "low", "medium"];
+
+/// The standard term each quick fix offers, one per row.
+const REPLACEMENTS: &[&str] = &[
+    "almost no chance",
+    "very unlikely",
+    "unlikely",
+    "roughly even chance",
+    "likely",
+    "very likely",
+    "almost certainly",
+];
+
+pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
+    for index in 0..context.document.sentences.len() {
+        let sentence = SentenceView::new(context, index);
+        let terms = standard_terms_in(&sentence);
+        for (start, length) in hedges(&sentence) {
+            let range = sentence.range(start, start + length);
+            let mut d = diagnostic(
+                RuleCode::EstimativeLanguage,
+                range,
+                format!(
+                    "`{}` leaves the likelihood open: use a standard estimative term (ICD 203)",
+                    range.slice(&context.document.prose)
+                ),
+            );
+            for replacement in REPLACEMENTS {
+                d.fixes.push(Fix::replace(
+                    format!("Replace with `{replacement}`"),
+                    range,
+                    *replacement,
+                ));
+            }
+            out.push(d);
+        }
+        if let (Some(first), Some(other)) =
+            (terms.first(), terms.iter().find(|t| t.row != terms[0].row))
+        {
+            let range = TextRange::new(first.range.start, other.range.end.max(first.range.end));
+            out.push(diagnostic(
+                RuleCode::EstimativeLanguage,
+                range,
+                format!(
+                    "mixed likelihoods in one sentence ({}–{}% and {}–{}%): keep to one term of the scale",
+                    first.low_percent, first.high_percent, other.low_percent, other.high_percent
+                ),
+            ));
+        } else if let (Some(confidence), Some(term)) = (confidence_at(&sentence), terms.first()) {
+            let range = TextRange::new(
+                confidence.start.min(term.range.start),
+                confidence.end.max(term.range.end),
+            );
+            out.push(diagnostic(
+                RuleCode::EstimativeLanguage,
+                range,
+                "a confidence level and a likelihood in one sentence: ICD 203 asks to state them separately",
+            ));
+        }
+    }
+}
+
+/// Every standard term in the document, for hover and inlay hints.
+pub fn standard_terms(context: &RuleContext) -> Vec<EstimativeTerm> {
+    let mut terms = Vec::new();
+    for index in 0..context.document.sentences.len() {
+        terms.extend(standard_terms_in(&SentenceView::new(context, index)));
+    }
+    terms
+}
+
+fn standard_terms_in(s: &SentenceView) -> Vec<EstimativeTerm> {
+    let mut terms = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        // Longest phrase across the scale wins ("very likely" over "likely").
+        let mut best: Option<(usize, &ScaleRow)> = None;
+        for row in SCALE {
+            for phrase in row.3 {
+                let n = matches_phrase(s, i, phrase);
+                if n > 0 && best.is_none_or(|(length, _)| n > length) {
+                    best = Some((n, row));
+                }
+            }
+        }
+        match best {
+            // "probably not" is a hedge, not the likely row.
+            Some((length, row))
+                if !(in_quote(s, i) || s.word(i) == "probably" && s.word(i + 1) == "not") =>
+            {
+                terms.push(EstimativeTerm {
+                    range: s.range(i, i + length),
+                    row: row.0,
+                    low_percent: row.1,
+                    high_percent: row.2,
+                });
+                i += length;
+            }
+            _ => i += 1,
+        }
+    }
+    terms
+}
+
+fn matches_phrase(s: &SentenceView, i: usize, phrase: &str) -> usize {
+    let mut n = 0;
+    for part in phrase.split(' ') {
+        if s.word(i + n) != part || !s.is_word(i + n) {
+            return 0;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// Non-standard hedges: (first token, token count).
+fn hedges(s: &SentenceView) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        match LEXICON.hedges.match_at(&s.lower, i) {
+            Some((_, length)) if is_hedge_use(s, i) && !in_quote(s, i) => {
+                found.push((i, length));
+                i += length;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// "might" is a hedge as a modal verb, not in "military might".
+fn is_hedge_use(s: &SentenceView, i: usize) -> bool {
+    if s.word(i) != "might" {
+        return true;
+    }
+    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    let noun_use = matches!(
+        previous,
+        "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "military"
+            | "economic"
+            | "naval"
+            | "industrial"
+            | "financial"
+            | "nuclear"
+            | "full"
+            | "sheer"
+    ) || previous.ends_with("'s")
+        || previous.ends_with("’s");
+    !noun_use && s.is_word(i + 1)
+}
+
+/// Inside a direct quotation: the writer reports someone else's words.
+fn in_quote(s: &SentenceView, i: usize) -> bool {
+    let mut open = false;
+    for j in 0..i {
+        match s.word(j) {
+            "\"" => open = !open,
+            "“" => open = true,
+            "”" => open = false,
+            _ => {}
+        }
+    }
+    open
+}
+
+/// "high confidence", "moderate confidence", "low confidence".
+fn confidence_at(s: &SentenceView) -> Option<TextRange> {
+    (0..s.len().saturating_sub(1))
+        .find(|&i| {
+            CONFIDENCE.contains(&s.word(i)) && matches!(s.word(i + 1), "confidence" | "degree")
+        })
+        .map(|i| s.range(i, i + 2))
+}

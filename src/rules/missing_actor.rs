@@ -1,0 +1,388 @@
+//! `missing-actor`: statements that hide who acted or who holds a view — agentless passives
+//! ("was decided", "has been announced", "were made") and impersonal constructions ("it is
+//! believed that"). A passive with a *by*-agent is not flagged, nor are participles that describe
+//! a state ("the talks were focused on", "is located", "remain committed"). The fix is the
+//! writer's: the message asks *by whom?*
+
+use super::lexicon::LEXICON;
+use super::sentence::SentenceView;
+use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
+use crate::text::TextRange;
+
+const BE_FORMS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s",
+];
+
+/// Adverbs that may sit between the auxiliary and the participle.
+const ADVERBS: &[&str] = &[
+    "not",
+    "also",
+    "reportedly",
+    "already",
+    "still",
+    "never",
+    "recently",
+    "formally",
+    "officially",
+    "quickly",
+    "reported",
+    "now",
+    "then",
+    "further",
+    "largely",
+    "partly",
+    "fully",
+    "initially",
+    "subsequently",
+    "eventually",
+    "finally",
+    "previously",
+    "first",
+    "allegedly",
+    "being",
+    "repeatedly",
+    "successfully",
+    "widely",
+    "jointly",
+    "only",
+    "just",
+    "all",
+    "both",
+    "reportedly",
+    "n't",
+];
+
+/// Participles that with "to" describe a plan or a schedule ("is expected to attend", "is set
+/// to resume"): the subject is named, the construction hides nobody.
+const RAISING: &[&str] = &[
+    "expected",
+    "set",
+    "scheduled",
+    "due",
+    "slated",
+    "poised",
+    "supposed",
+    "designed",
+    "meant",
+    "intended",
+    "required",
+    "allowed",
+    "able",
+    "going",
+    "bound",
+    "prepared",
+    "willing",
+    "forced",
+    "obliged",
+    "said",
+    "believed",
+    "thought",
+    "reported",
+    "known",
+    "seen",
+    "considered",
+    "understood",
+    "tipped",
+    "rumoured",
+    "rumored",
+    "reputed",
+    "alleged",
+    "estimated",
+    "projected",
+    "predicted",
+    "likely",
+    "unlikely",
+];
+
+/// Participles of the impersonal "it is … that" construction.
+const IMPERSONAL: &[&str] = &[
+    "believed",
+    "expected",
+    "reported",
+    "thought",
+    "said",
+    "understood",
+    "feared",
+    "hoped",
+    "assumed",
+    "alleged",
+    "rumoured",
+    "rumored",
+    "claimed",
+    "known",
+    "estimated",
+    "considered",
+    "argued",
+    "suggested",
+    "felt",
+    "agreed",
+    "decided",
+    "announced",
+    "anticipated",
+    "recognised",
+    "recognized",
+    "acknowledged",
+    "accepted",
+    "noted",
+    "claimed",
+    "held",
+    "suspected",
+    "presumed",
+    "understood",
+];
+
+/// Words ending in -ed that are not participles.
+const NOT_PARTICIPLES: &[&str] = &[
+    "indeed", "hundred", "need", "seed", "speed", "bed", "red", "shed", "fled", "sacred", "naked",
+    "wicked", "beloved", "rugged", "kindred", "wretched", "embed", "breed", "proceed", "exceed",
+    "succeed", "feed", "deed", "greed", "weed", "freed", "led", "sped", "bred",
+];
+
+pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
+    for index in 0..context.document.sentences.len() {
+        let sentence = SentenceView::new(context, index);
+        for range in find(&sentence) {
+            out.push(diagnostic(
+                RuleCode::MissingActor,
+                range,
+                format!(
+                    "by whom? `{}` hides who acted or who holds this view: name the actor",
+                    range.slice(&context.document.prose)
+                ),
+            ));
+        }
+    }
+}
+
+/// Every agentless construction in the sentence.
+pub fn find(s: &SentenceView) -> Vec<TextRange> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        // "it is believed that", "it has been reported that".
+        if s.word(i) == "it" {
+            let mut j = i + 1;
+            if matches!(s.word(j), "has" | "had" | "have") && s.word(j + 1) == "been" {
+                j += 1;
+            }
+            if matches!(s.word(j), "is" | "was" | "been" | "will" | "would") {
+                let mut k = j + 1;
+                if s.word(k) == "be" {
+                    k += 1;
+                }
+                if IMPERSONAL.contains(&s.word(k)) && !matches!(s.word(k + 1), "by" | "to") {
+                    found.push(s.range(i, k + 1));
+                    i = k + 1;
+                    continue;
+                }
+            }
+        }
+        if BE_FORMS.contains(&s.word(i))
+            && let Some(end) = agentless_passive_at(s, i)
+        {
+            // Show the whole verb group: "has been announced", "could be structured".
+            let start = match (i.checked_sub(1).map(|p| s.word(p)), s.word(i)) {
+                (Some("has" | "have" | "had"), "been") => i - 1,
+                (
+                    Some(
+                        "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should"
+                        | "shall",
+                    ),
+                    "be",
+                ) => i - 1,
+                _ => i,
+            };
+            found.push(s.range(start, end + 1));
+            i = end + 1;
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
+
+/// The participle index when `aux` starts an agentless passive.
+fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
+    let mut j = aux + 1;
+    while j < s.len()
+        && ADVERBS.contains(&s.word(j))
+        && (s.word(j) != "being" || is_participle(s, j + 1))
+    {
+        j += 1;
+    }
+    if !is_participle(s, j) {
+        return None;
+    }
+    let participle = s.word(j);
+    if LEXICON.adjectival_participles.contains(participle) {
+        return None;
+    }
+    // "it is said to be", "is expected to attend".
+    if RAISING.contains(&participle) && s.word(j + 1) == "to" {
+        return None;
+    }
+    // "is made up of" describes composition.
+    if participle == "made" && s.word(j + 1) == "up" {
+        return None;
+    }
+    // "'s" is a passive auxiliary only in "it's been"/"he's been" forms; skip possessives.
+    if matches!(s.word(aux), "'s" | "’s") {
+        return None;
+    }
+    // The impersonal form is reported by its own pattern.
+    if aux > 0 && s.word(aux - 1) == "it" && IMPERSONAL.contains(&participle) {
+        return None;
+    }
+    if has_agent(s, j + 1) {
+        return None;
+    }
+    Some(j)
+}
+
+fn is_participle(s: &SentenceView, i: usize) -> bool {
+    if !s.is_word(i) || s.is_capitalized(i) && i > 0 {
+        return false;
+    }
+    let word = s.word(i);
+    if NOT_PARTICIPLES.contains(&word) {
+        return false;
+    }
+    (word.len() > 4 && word.ends_with("ed")) || LEXICON.irregular_participles.contains(word)
+}
+
+/// A *by*-agent in the rest of the clause ("was drafted in October by the Commission"), but not
+/// "by 2025" or "by the end of the year".
+fn has_agent(s: &SentenceView, from: usize) -> bool {
+    let mut i = from;
+    while i < s.len() && i < from + 10 {
+        let word = s.word(i);
+        if matches!(
+            word,
+            ";" | ":" | "—" | "–" | "(" | "which" | "who" | "while" | "but" | "although"
+        ) {
+            return false;
+        }
+        if word == "by" {
+            let next = s.word(i + 1);
+            let is_time = s.is_number(i + 1)
+                || matches!(
+                    next,
+                    "then"
+                        | "now"
+                        | "the"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "midnight"
+                        | "noon"
+                        | "tomorrow"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "january"
+                        | "february"
+                        | "march"
+                        | "april"
+                        | "may"
+                        | "june"
+                        | "july"
+                        | "august"
+                        | "september"
+                        | "october"
+                        | "november"
+                        | "december"
+                        | "next"
+                        | "year-end"
+                        | "spring"
+                        | "summer"
+                        | "autumn"
+                        | "winter"
+                        | "far"
+                        | "contrast"
+                        | "comparison"
+                        | "default"
+                        | "design"
+                        | "mistake"
+                        | "accident"
+                        | "chance"
+                        | "hand"
+                        | "law"
+                        | "phone"
+                        | "telephone"
+                        | "video"
+                        | "email"
+                        | "mail"
+                        | "air"
+                        | "sea"
+                        | "road"
+                        | "rail"
+                        | "land"
+                        | "itself"
+                        | "themselves"
+                        | "percent"
+                        | "half"
+                        | "two"
+                        | "three"
+                        | "about"
+                        | "around"
+                        | "up"
+                        | "more"
+                        | "some"
+                        | "nearly"
+                        | "almost"
+                        | "over"
+                        | "as"
+                        | "a"
+                );
+            if next == "the"
+                && matches!(
+                    s.word(i + 2),
+                    "end"
+                        | "time"
+                        | "middle"
+                        | "start"
+                        | "beginning"
+                        | "close"
+                        | "summer"
+                        | "spring"
+                        | "autumn"
+                        | "winter"
+                        | "deadline"
+                )
+            {
+                return false;
+            }
+            // "cut by a third", "won by a wide margin" measure; "by a committee" is an agent.
+            if next == "a"
+                && matches!(
+                    s.word(i + 2),
+                    "third"
+                        | "quarter"
+                        | "half"
+                        | "fifth"
+                        | "tenth"
+                        | "factor"
+                        | "margin"
+                        | "wide"
+                        | "narrow"
+                        | "further"
+                        | "total"
+                        | "fraction"
+                        | "whisker"
+                )
+            {
+                return false;
+            }
+            if next == "the" || next == "a" {
+                return true;
+            }
+            return !is_time;
+        }
+        i += 1;
+    }
+    false
+}

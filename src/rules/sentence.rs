@@ -1,0 +1,107 @@
+//! A sentence as the language rules see it: its tokens, their lowercased text, and lookups
+//! for actor mentions and capitalisation.
+
+use super::RuleContext;
+use super::words::{Token, TokenKind, is_capitalized};
+use crate::actors::ActorKind;
+use crate::analysis::Mention;
+use crate::text::TextRange;
+
+pub struct SentenceView<'a> {
+    pub index: usize,
+    pub tokens: &'a [Token],
+    /// Lowercased token texts, parallel to `tokens`.
+    pub lower: Vec<&'a str>,
+    context: &'a RuleContext<'a>,
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(context: &'a RuleContext<'a>, index: usize) -> SentenceView<'a> {
+        let tokens = context.words.sentence(index);
+        let lower = tokens.iter().map(|t| context.words.lower(t)).collect();
+        SentenceView {
+            index,
+            tokens,
+            lower,
+            context,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The original text of token `i`.
+    pub fn text(&self, i: usize) -> &'a str {
+        self.tokens[i].range().slice(&self.context.document.prose)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    pub fn is_number(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| is_capitalized(&self.context.document.prose, t))
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.lower.get(i).copied().unwrap_or("")
+    }
+
+    /// Tokens `from..to` as one byte range.
+    pub fn range(&self, from: usize, to: usize) -> TextRange {
+        let to = to.max(from + 1).min(self.tokens.len());
+        TextRange::new(
+            self.tokens[from].start as usize,
+            self.tokens[to - 1].end as usize,
+        )
+    }
+
+    pub fn whole_range(&self) -> TextRange {
+        self.context.document.sentences[self.index].range
+    }
+
+    /// The actor mention that overlaps token `i`, if any.
+    pub fn mention(&self, i: usize) -> Option<&'a Mention> {
+        let range = self.tokens.get(i)?.range();
+        let mentions = self.context.mentions;
+        let candidate = mentions.partition_point(|m| m.range.end <= range.start);
+        mentions.get(candidate).filter(|m| m.range.overlaps(range))
+    }
+
+    pub fn mention_kind(&self, i: usize) -> Option<ActorKind> {
+        let mention = self.mention(i)?;
+        self.context.actors.get(&mention.actor_id).map(|a| a.kind)
+    }
+
+    /// The last token index covered by the mention at `i` (mentions can span tokens).
+    pub fn mention_end(&self, i: usize) -> usize {
+        let Some(mention) = self.mention(i) else {
+            return i;
+        };
+        let mut j = i;
+        while j + 1 < self.tokens.len() && (self.tokens[j + 1].start as usize) < mention.range.end {
+            j += 1;
+        }
+        j
+    }
+
+    /// Whether the sentence contains a token equal to `word` (lowercase).
+    pub fn has_word(&self, word: &str) -> bool {
+        self.lower.contains(&word)
+    }
+}

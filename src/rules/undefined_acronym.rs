@@ -1,0 +1,81 @@
+//! `undefined-acronym`: an all-caps token of 2–6 letters used before it is spelled out as
+//! "Full Name (ACR)", unless it is a known actor's name or alias or listed in `[style]
+//! acronyms`. Reported once per acronym, at its first use.
+
+use std::collections::{HashMap, HashSet};
+
+use super::sentence::SentenceView;
+use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
+
+/// Abbreviations every reader knows; spelling them out would be odd.
+const COMMON: &[&str] = &[
+    "OK", "TV", "AM", "PM", "AD", "BC", "CEO", "ID", "PDF", "URL", "UTC", "GMT", "FAQ", "DNA",
+    "HIV", "AIDS", "COVID", "USB", "GPS", "ISBN",
+];
+
+pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
+    // First pass: where each acronym is defined ("Full Name (ACR)" or "ACR (Full Name)").
+    let mut defined_at: HashMap<String, usize> = HashMap::new();
+    let mut uses: Vec<(String, crate::text::TextRange)> = Vec::new();
+    for index in 0..context.document.sentences.len() {
+        let s = SentenceView::new(context, index);
+        let shouting = is_shouting(&s);
+        for i in 0..s.len() {
+            let text = s.text(i);
+            if !is_acronym(text) || shouting {
+                continue;
+            }
+            let start = s.tokens[i].start as usize;
+            let in_parens = i > 0 && s.word(i - 1) == "(" && s.word(i + 1) == ")";
+            let defines = (in_parens && i >= 2 && s.is_capitalized(i - 2))
+                || (s.word(i + 1) == "(" && s.is_capitalized(i + 2) && !is_acronym(s.text(i + 2)));
+            if defines {
+                defined_at.entry(text.to_owned()).or_insert(start);
+            } else {
+                uses.push((text.to_owned(), s.tokens[i].range()));
+            }
+        }
+    }
+    let mut reported = HashSet::new();
+    for (acronym, range) in uses {
+        let defined_before = defined_at.get(&acronym).is_some_and(|&at| at < range.start);
+        if defined_before || is_known(context, &acronym) || !reported.insert(acronym.clone()) {
+            continue;
+        }
+        out.push(diagnostic(
+            RuleCode::UndefinedAcronym,
+            range,
+            format!("`{acronym}` is used before it is spelled out: write the full name followed by ({acronym}) at first use"),
+        ));
+    }
+}
+
+fn is_acronym(text: &str) -> bool {
+    (2..=6).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_uppercase())
+        && !is_roman_numeral(text)
+}
+
+fn is_roman_numeral(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+}
+
+fn is_known(context: &RuleContext, acronym: &str) -> bool {
+    COMMON.contains(&acronym)
+        || context.config.acronyms.contains(acronym)
+        || context.actors.resolve(acronym).is_some_and(|actor| {
+            actor.name == acronym || actor.aliases.iter().any(|a| a == acronym)
+        })
+}
+
+/// A sentence written mostly in capitals ("SENIOR ADMINISTRATION OFFICIAL: …") has no acronyms
+/// to define.
+fn is_shouting(s: &SentenceView) -> bool {
+    let words: Vec<usize> = (0..s.len()).filter(|&i| s.is_word(i)).collect();
+    let caps = words
+        .iter()
+        .filter(|&&i| s.text(i).len() > 1 && !s.text(i).bytes().any(|b| b.is_ascii_lowercase()))
+        .count();
+    words.len() >= 3 && caps * 2 > words.len()
+}

@@ -1,0 +1,570 @@
+//! `unsupported-claim`: a checkable statement — a figure, percentage, amount, count, ranking or
+//! superlative, a causal or historical assertion — with no citation (SPEC §2.5 scope) and no
+//! named source. Opinion, intent, forecasts and sentences attributed to a named actor are left
+//! alone.
+
+use super::lexicon::LEXICON;
+use super::sentence::SentenceView;
+use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
+use crate::text::TextRange;
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Words before a number that make it a label, not a figure: "Article 5", "Resolution 2231".
+const LABELS: &[&str] = &[
+    "article",
+    "articles",
+    "section",
+    "sections",
+    "resolution",
+    "chapter",
+    "paragraph",
+    "para",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "no",
+    "number",
+    "vol",
+    "volume",
+    "title",
+    "annex",
+    "phase",
+    "stage",
+    "round",
+    "part",
+    "item",
+    "table",
+    "figure",
+    "fig",
+    "level",
+    "category",
+    "block",
+    "unit",
+    "route",
+    "highway",
+    "flight",
+    "room",
+    "building",
+    "gate",
+    "pier",
+    "berth",
+    "line",
+    "step",
+    "option",
+    "tier",
+    "version",
+    "act",
+    "law",
+    "decree",
+    "order",
+    "bill",
+    "protocol",
+    "amendment",
+    "point",
+    "minsk",
+    "covid-19",
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
+    "dozens",
+    "dozen",
+    "half",
+    "twice",
+    "thrice",
+    "tenfold",
+    "twofold",
+    "threefold",
+    "percent",
+    "per",
+    "percentage",
+];
+
+const SUPERLATIVES: &[&str] = &[
+    "highest",
+    "lowest",
+    "largest",
+    "biggest",
+    "smallest",
+    "fastest",
+    "slowest",
+    "longest",
+    "shortest",
+    "worst",
+    "deadliest",
+    "heaviest",
+    "costliest",
+    "greatest",
+    "strongest",
+    "weakest",
+    "richest",
+    "poorest",
+    "busiest",
+    "steepest",
+    "sharpest",
+];
+
+/// Verbs of change and cause that make a checkable historical assertion.
+const CHANGE_VERBS: &[&str] = &[
+    "caused",
+    "triggered",
+    "sparked",
+    "prompted",
+    "fueled",
+    "fuelled",
+    "resulted",
+    "led",
+    "contributed",
+    "drove",
+    "collapsed",
+    "plunged",
+    "surged",
+    "soared",
+    "doubled",
+    "tripled",
+    "halved",
+    "quadrupled",
+    "declined",
+    "dropped",
+    "fell",
+    "rose",
+    "increased",
+    "decreased",
+    "grew",
+    "shrank",
+    "expanded",
+    "contracted",
+    "slumped",
+    "jumped",
+    "climbed",
+    "tumbled",
+    "spiked",
+    "dipped",
+    "killed",
+    "destroyed",
+    "displaced",
+    "outnumbered",
+    "exceeded",
+    "overtook",
+    "surpassed",
+    "cut",
+    "slashed",
+    "raised",
+    "boosted",
+    "reduced",
+    "lowered",
+    "hiked",
+    "lost",
+    "gained",
+    "created",
+    "eliminated",
+    "voted",
+];
+
+/// Words that mark a forecast, an intention, an opinion or an analytic judgement.
+const NOT_A_CLAIM: &[&str] = &[
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "shall",
+    "can",
+    "likely",
+    "unlikely",
+    "probably",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "probable",
+    "improbable",
+    "plan",
+    "plans",
+    "planned",
+    "intend",
+    "intends",
+    "aim",
+    "aims",
+    "seek",
+    "seeks",
+    "hope",
+    "hopes",
+    "want",
+    "wants",
+    "assess",
+    "judge",
+    "believe",
+    "think",
+    "feel",
+    "if",
+    "unless",
+    "expect",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "projected",
+    "predicted",
+    "estimated",
+    "proposed",
+    "proposes",
+    "propose",
+];
+
+pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
+    for index in 0..context.document.sentences.len() {
+        if context.is_cited(index) {
+            continue;
+        }
+        let sentence = SentenceView::new(context, index);
+        let Some(trigger) = find_trigger(&sentence) else {
+            continue;
+        };
+        if !is_assertion(&sentence) || has_named_source(&sentence) {
+            continue;
+        }
+        let mut d = diagnostic(
+            RuleCode::UnsupportedClaim,
+            trigger,
+            format!(
+                "checkable claim without a source (`{}`): cite it or name who says so",
+                trigger.slice(&context.document.prose)
+            ),
+        );
+        let end = sentence.whole_range().end;
+        let at = if context.text[..end].ends_with(['.', '!', '?']) {
+            end - 1
+        } else {
+            end
+        };
+        d.fixes.push(Fix::insert("Insert a footnote", at, "[^]"));
+        out.push(d);
+    }
+}
+
+/// The first checkable element of the sentence, figures before words.
+fn find_trigger(s: &SentenceView) -> Option<TextRange> {
+    for i in 0..s.len() {
+        if s.is_number(i) && is_figure(s, i) {
+            let end = if matches!(
+                s.word(i + 1),
+                "%" | "percent" | "million" | "billion" | "trillion" | "per"
+            ) {
+                i + 1
+            } else {
+                i
+            };
+            let end = if s.word(end) == "per" && s.word(end + 1) == "cent" {
+                end + 1
+            } else {
+                end
+            };
+            let start = if i > 0 && matches!(s.word(i - 1), "$" | "€" | "£" | "¥") {
+                i - 1
+            } else {
+                i
+            };
+            return Some(s.range(start, end + 1));
+        }
+    }
+    for i in 0..s.len() {
+        let word = s.word(i);
+        if s.is_word(i) && NUMBER_WORDS.contains(&word) && is_count(s, i) {
+            return Some(s.range(i, (i + 2).min(s.len())));
+        }
+        if SUPERLATIVES.contains(&word)
+            && i > 0
+            && matches!(
+                s.word(i - 1),
+                "the"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "world's"
+                    | "country's"
+                    | "region's"
+                    | "europe's"
+            )
+        {
+            return Some(s.range(i - 1, i + 1));
+        }
+        if matches!(word, "ranks" | "ranked" | "ranking")
+            && matches!(
+                s.word(i + 1),
+                "first"
+                    | "second"
+                    | "third"
+                    | "fourth"
+                    | "fifth"
+                    | "sixth"
+                    | "seventh"
+                    | "eighth"
+                    | "ninth"
+                    | "tenth"
+                    | "top"
+                    | "last"
+                    | "among"
+            )
+        {
+            return Some(s.range(i, i + 2));
+        }
+        if word == "record"
+            && matches!(
+                s.word(i + 1),
+                "high" | "low" | "levels" | "level" | "highs" | "lows" | "number" | "numbers"
+            )
+        {
+            return Some(s.range(i, i + 2));
+        }
+        if (word == "first" && s.word(i + 1) == "time")
+            || (word == "since" && s.word(i + 1) == "records" && s.word(i + 2) == "began")
+        {
+            return Some(s.range(i, i + 2));
+        }
+        if CHANGE_VERBS.contains(&word) && is_change_assertion(s, i) {
+            let end = if matches!(s.word(i + 1), "to" | "in" | "after" | "by" | "from") {
+                i + 1
+            } else {
+                i
+            };
+            return Some(s.range(i, end + 1));
+        }
+    }
+    None
+}
+
+/// A number that states a quantity, not a date, a time, a label or an ordinal.
+fn is_figure(s: &SentenceView, i: usize) -> bool {
+    let text = s.word(i);
+    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    let next = s.word(i + 1);
+    if LABELS.contains(&previous) || next == ":" || previous == "#" {
+        return false;
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let value: u64 = digits.parse().unwrap_or(0);
+    let plain = text.chars().all(|c| c.is_ascii_digit());
+    let percent = matches!(next, "%" | "percent" | "per" | "percentage");
+    if percent {
+        return true;
+    }
+    // Years and days of the month are dates.
+    if plain && digits.len() == 4 && (1800..=2100).contains(&value) {
+        return false;
+    }
+    if plain
+        && value <= 31
+        && (MONTHS.contains(&previous) || MONTHS.contains(&next) || next == "of")
+    {
+        return false;
+    }
+    // Ordinals (1st, 20th), times (10.30, 14:00) and decades (1990s).
+    if text.ends_with("st")
+        || text.ends_with("nd")
+        || text.ends_with("rd")
+        || text.ends_with("th")
+        || text.ends_with('s')
+        || next == ":"
+        || matches!(next, "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "cet")
+    {
+        return false;
+    }
+    // A small bare number with no unit is as likely a list index as a quantity.
+    if plain && value <= 1 {
+        return false;
+    }
+    true
+}
+
+/// A number word that counts something: "eleven times", "two million barrels".
+fn is_count(s: &SentenceView, i: usize) -> bool {
+    let word = s.word(i);
+    if matches!(word, "percent" | "percentage") {
+        return i > 0 && (s.is_number(i - 1) || NUMBER_WORDS.contains(&s.word(i - 1)));
+    }
+    if word == "per" {
+        return s.word(i + 1) == "cent" && i > 0 && s.is_number(i - 1);
+    }
+    if word == "half" {
+        return s.word(i + 1) == "of" || (i > 0 && matches!(s.word(i - 1), "by" | "than"));
+    }
+    let next = s.word(i + 1);
+    // "two of them", "the two sides" are not quantities worth a source; "two years ago" is time.
+    if matches!(
+        next,
+        "of" | "sides"
+            | "leaders"
+            | "countries"
+            | "men"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "hours"
+            | "minutes"
+            | "-"
+            | ","
+            | "."
+            | "or"
+            | "and"
+    ) && !matches!(
+        word,
+        "million"
+            | "billion"
+            | "trillion"
+            | "thousand"
+            | "thousands"
+            | "hundreds"
+            | "millions"
+            | "billions"
+            | "dozens"
+    ) {
+        return false;
+    }
+    if i > 0 && matches!(s.word(i - 1), "the" | "these" | "those" | "both" | "all") {
+        return false;
+    }
+    s.is_word(i + 1)
+        || s.is_number(i + 1)
+        || matches!(word, "million" | "billion" | "trillion" | "twice")
+}
+
+/// A change or causal verb used as a finite assertion of what happened: "collapsed after",
+/// "has doubled", "led to".
+fn is_change_assertion(s: &SentenceView, i: usize) -> bool {
+    let word = s.word(i);
+    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    // A participle used as an adjective ("the reduced budget") or after "to" is not an assertion.
+    if matches!(
+        previous,
+        "the" | "a" | "an" | "to" | "be" | "been" | "being" | "is" | "are" | "was" | "were"
+    ) {
+        return false;
+    }
+    match word {
+        "led" | "contributed" => s.word(i + 1) == "to",
+        "resulted" => s.word(i + 1) == "in",
+        "cut" | "raised" | "lost" | "gained" | "created" | "reduced" | "lowered" | "voted"
+        | "killed" | "destroyed" | "displaced" => {
+            // Only with a measured object: "cut taxes by 10 percent" is caught as a figure;
+            // "raised concerns" is not a claim.
+            matches!(previous, "has" | "have" | "had") || s.word(i + 1) == "by"
+        }
+        _ => true,
+    }
+}
+
+/// Not a question, a forecast, an intention or an opinion.
+fn is_assertion(s: &SentenceView) -> bool {
+    let last = s.len().saturating_sub(1);
+    if s.word(last) == "?" {
+        return false;
+    }
+    !s.lower.iter().any(|w| NOT_A_CLAIM.contains(w))
+}
+
+/// Attributed to a named actor ("Canada said…", "according to the IMF", "NATO estimates…").
+fn has_named_source(s: &SentenceView) -> bool {
+    for i in 0..s.len() {
+        let word = s.word(i);
+        if word == "according" && s.word(i + 1) == "to" {
+            let j = if matches!(s.word(i + 2), "the" | "a" | "an") {
+                i + 3
+            } else {
+                i + 2
+            };
+            if s.mention(j).is_some() || s.is_capitalized(j) {
+                return true;
+            }
+        }
+        let reports = LEXICON.reporting_verbs.contains(word)
+            || matches!(
+                word,
+                "announced"
+                    | "announces"
+                    | "stated"
+                    | "states"
+                    | "estimates"
+                    | "reported"
+                    | "reports"
+                    | "published"
+                    | "calculated"
+                    | "recorded"
+                    | "counted"
+                    | "data"
+                    | "figures"
+                    | "statistics"
+            );
+        if reports {
+            // A named subject within the three words before the verb.
+            let from = i.saturating_sub(4);
+            if (from..i).any(|j| {
+                s.mention(j).is_some()
+                    || (s.is_capitalized(j) && j > 0 && s.is_word(j))
+                    || s.word(j) == "@"
+            }) {
+                return true;
+            }
+        }
+    }
+    false
+}

@@ -1,0 +1,314 @@
+//! `vague-actor`: an unnamed group as the subject of an action ("several European states
+//! pledged", "participants called for", "some countries have"). States of mind or being
+//! ("European governments remain cautious") are not actions and are left alone.
+
+use super::lexicon::LEXICON;
+use super::sentence::SentenceView;
+use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
+use crate::actors::ActorKind;
+use crate::text::TextRange;
+
+const QUANTIFIERS: &[&str] = &[
+    "several", "some", "many", "various", "numerous", "most", "certain", "few", "other", "multiple",
+];
+
+const GROUP_NOUNS: &[&str] = &[
+    "states",
+    "countries",
+    "nations",
+    "governments",
+    "allies",
+    "partners",
+    "members",
+    "participants",
+    "delegations",
+    "donors",
+    "parties",
+    "powers",
+    "capitals",
+    "groups",
+    "organizations",
+    "organisations",
+    "companies",
+    "firms",
+    "banks",
+    "actors",
+    "stakeholders",
+    "players",
+    "sides",
+    "factions",
+    "militias",
+    "agencies",
+    "ministries",
+    "lenders",
+    "creditors",
+    "signatories",
+    "economies",
+    "exporters",
+    "importers",
+    "producers",
+    "suppliers",
+    "buyers",
+    "neighbours",
+    "neighbors",
+    "democracies",
+    "regimes",
+    "armies",
+    "forces",
+    "contributors",
+];
+
+const MODIFIERS: &[&str] = &[
+    "european",
+    "western",
+    "arab",
+    "african",
+    "asian",
+    "gulf",
+    "neighbouring",
+    "neighboring",
+    "member",
+    "allied",
+    "donor",
+    "partner",
+    "major",
+    "smaller",
+    "larger",
+    "key",
+    "other",
+    "foreign",
+    "regional",
+    "international",
+    "like-minded",
+    "nato",
+    "eu",
+    "g7",
+    "g20",
+    "western-backed",
+    "armed",
+    "non-state",
+    "private",
+    "state-owned",
+    "local",
+    "national",
+    "more",
+    "latin",
+    "baltic",
+    "nordic",
+    "central",
+    "eastern",
+    "southern",
+    "northern",
+    "frontline",
+    "front-line",
+    "coalition",
+    "asian",
+    "american",
+    "muslim",
+    "christian",
+    "developing",
+    "emerging",
+    "wealthy",
+    "richer",
+    "poorer",
+    "oil-producing",
+    "troop-contributing",
+    "nuclear",
+    "island",
+    "coastal",
+    "landlocked",
+    "smaller",
+    "donor-country",
+];
+
+/// Verbs that describe a state rather than an action.
+const STATE_VERBS: &[&str] = &[
+    "remain", "remained", "remains", "are", "were", "is", "was", "seem", "seemed", "appear",
+    "appeared", "have", "had", "lack", "lacked", "face", "faced", "differ", "differed", "vary",
+    "varied", "include", "included", "share", "shared", "depend", "depended", "belong", "exist",
+];
+
+const ACTION_VERBS: &[&str] = &[
+    "pledge", "call", "agree", "send", "sign", "commit", "provide", "offer", "vote", "support",
+    "oppose", "back", "reject", "refuse", "urge", "demand", "join", "announce", "plan", "seek",
+    "push", "block", "impose", "lift", "deploy", "launch", "sent", "gave", "made", "took", "began",
+    "sought", "withdrew", "met", "held", "struck", "won", "lost", "paid", "bought", "sold", "cut",
+    "set", "put", "led", "left", "spent", "built", "drew", "chose", "broke",
+];
+
+pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
+    for index in 0..context.document.sentences.len() {
+        let sentence = SentenceView::new(context, index);
+        for range in find(&sentence) {
+            out.push(diagnostic(
+                RuleCode::VagueActor,
+                range,
+                format!(
+                    "which ones? `{}` does not say who acted: name them",
+                    range.slice(&context.document.prose)
+                ),
+            ));
+        }
+    }
+}
+
+fn find(s: &SentenceView) -> Vec<TextRange> {
+    let mut found = Vec::new();
+    for i in 0..s.len() {
+        if !GROUP_NOUNS.contains(&s.word(i)) || !s.is_word(i) {
+            continue;
+        }
+        let Some(start) = phrase_start(s, i) else {
+            continue;
+        };
+        let Some(verb) = action_verb_after(s, i + 1) else {
+            continue;
+        };
+        found.push(s.range(start, verb + 1));
+    }
+    found
+}
+
+/// Where the unnamed group's noun phrase starts, when it is unnamed: it needs a quantifier
+/// ("several states") unless the noun is "participants" / "delegations" on its own.
+fn phrase_start(s: &SentenceView, head: usize) -> Option<usize> {
+    let mut start = head;
+    let mut quantified = false;
+    while start > 0 {
+        let previous = start - 1;
+        let word = s.word(previous);
+        if QUANTIFIERS.contains(&word) {
+            quantified = true;
+            start = previous;
+            continue;
+        }
+        // "a number of", "a handful of", "dozens of", "scores of" countries.
+        if word == "of" && previous >= 1 {
+            let amount = s.word(previous - 1);
+            if matches!(
+                amount,
+                "number" | "handful" | "couple" | "group" | "majority" | "minority" | "host"
+            ) && previous >= 2
+                && s.word(previous - 2) == "a"
+            {
+                quantified = true;
+                start = previous - 2;
+                break;
+            }
+            if matches!(
+                amount,
+                "dozens" | "scores" | "hundreds" | "several" | "some" | "many" | "most"
+            ) {
+                quantified = true;
+                start = previous - 1;
+                break;
+            }
+        }
+        if MODIFIERS.contains(&word)
+            || matches!(
+                s.mention_kind(previous),
+                Some(ActorKind::Group | ActorKind::Place)
+            )
+        {
+            start = previous;
+            continue;
+        }
+        break;
+    }
+    // A possessive or a named organisation before the phrase names the group.
+    if start > 0
+        && (s.word(start - 1).ends_with("'s")
+            || s.word(start - 1).ends_with("’s")
+            || s.word(start - 1) == "the" && !quantified)
+    {
+        return None;
+    }
+    let bare_ok = matches!(s.word(head), "participants" | "delegations")
+        && (start == 0 || matches!(s.word(start - 1), "," | "and" | ";"));
+    (quantified || bare_ok).then_some(start)
+}
+
+fn action_verb_after(s: &SentenceView, from: usize) -> Option<usize> {
+    let mut i = from;
+    // "parties to the conflict have…": a short phrase after the noun, naming no one.
+    if matches!(s.word(i), "to" | "of" | "in" | "from") {
+        let mut j = i + 1;
+        while j < s.len()
+            && j < i + 5
+            && s.mention(j).is_none()
+            && !s.is_capitalized(j)
+            && matches!(
+                s.word(j),
+                "the"
+                    | "a"
+                    | "conflict"
+                    | "war"
+                    | "coalition"
+                    | "alliance"
+                    | "region"
+                    | "agreement"
+                    | "treaty"
+                    | "convention"
+                    | "deal"
+                    | "accord"
+                    | "bloc"
+                    | "union"
+                    | "group"
+                    | "talks"
+            )
+        {
+            j += 1;
+        }
+        if j > i + 1 {
+            i = j;
+        }
+    }
+    // Progressive and perfect forms: "are stockpiling", "have withdrawn", "continue to buy".
+    if matches!(s.word(i), "are" | "were") && s.word(i + 1).ends_with("ing") && s.is_word(i + 1) {
+        return Some(i + 1);
+    }
+    if matches!(s.word(i), "have" | "has" | "had")
+        && LEXICON.irregular_participles.contains(s.word(i + 1))
+        && !matches!(s.word(i + 1), "been" | "had")
+    {
+        return Some(i + 1);
+    }
+    if matches!(
+        s.word(i),
+        "continue" | "continued" | "began" | "begin" | "started" | "start"
+    ) && s.word(i + 1) == "to"
+    {
+        return Some(i + 2);
+    }
+    if matches!(
+        s.word(i),
+        "have"
+            | "has"
+            | "had"
+            | "also"
+            | "will"
+            | "would"
+            | "jointly"
+            | "quickly"
+            | "already"
+            | "then"
+            | "later"
+    ) {
+        i += 1;
+    }
+    if matches!(s.word(i), "also" | "jointly" | "already" | "quickly") {
+        i += 1;
+    }
+    let word = s.word(i);
+    if !s.is_word(i) || STATE_VERBS.contains(&word) || LEXICON.adjectival_participles.contains(word)
+    {
+        return None;
+    }
+    let action = ACTION_VERBS.contains(&word)
+        || ACTION_VERBS.iter().any(|v| {
+            word.strip_prefix(v)
+                .is_some_and(|rest| matches!(rest, "ed" | "d" | "s" | "es"))
+        })
+        || (word.len() > 4 && word.ends_with("ed") && !LEXICON.reporting_verbs.contains(word));
+    action.then_some(i)
+}

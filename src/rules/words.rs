@@ -1,0 +1,129 @@
+//! Words of the prose, computed once per document and shared by the language rules: tokens
+//! with byte ranges, an ASCII-lowercased copy of the prose to compare against word lists without
+//! allocating, and the tokens of each sentence.
+
+use crate::model::Document;
+use crate::text::TextRange;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn range(&self) -> TextRange {
+        TextRange::new(self.start as usize, self.end as usize)
+    }
+}
+
+pub struct Words {
+    /// The prose with ASCII letters lowercased: same length, same offsets.
+    pub lower: String,
+    pub tokens: Vec<Token>,
+    /// For each sentence, its tokens as `tokens[start..end]`.
+    pub sentence_tokens: Vec<(u32, u32)>,
+}
+
+impl Words {
+    pub fn new(document: &Document) -> Words {
+        let lower = document.prose.to_ascii_lowercase();
+        let mut tokens = Vec::with_capacity(document.prose.len() / 5);
+        let mut sentence_tokens = Vec::with_capacity(document.sentences.len());
+        for sentence in &document.sentences {
+            let first = tokens.len() as u32;
+            tokenize(&document.prose, sentence.range, &mut tokens);
+            sentence_tokens.push((first, tokens.len() as u32));
+        }
+        Words {
+            lower,
+            tokens,
+            sentence_tokens,
+        }
+    }
+
+    pub fn sentence(&self, index: usize) -> &[Token] {
+        let (start, end) = self.sentence_tokens[index];
+        &self.tokens[start as usize..end as usize]
+    }
+
+    /// The token's text, ASCII-lowercased.
+    pub fn lower(&self, token: &Token) -> &str {
+        &self.lower[token.start as usize..token.end as usize]
+    }
+}
+
+fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
+    let text = &prose[range.start..range.end];
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = range.start + i;
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, next)) = chars.peek() {
+                if next.is_alphanumeric() {
+                    end = j + next.len_utf8();
+                    chars.next();
+                    continue;
+                }
+                // Joiners inside a word: apostrophes (Ukraine's), hyphens (war-risk), dots in
+                // abbreviations (U.S) and decimal or thousands separators in numbers (4.1, 30,000).
+                let joins = match next {
+                    '\'' | '’' | '-' => !numeric,
+                    '.' => true,
+                    ',' => numeric,
+                    _ => false,
+                };
+                let after = text[j + next.len_utf8()..].chars().next();
+                let joined = joins
+                    && after.is_some_and(|a| {
+                        if numeric {
+                            a.is_ascii_digit()
+                        } else {
+                            a.is_alphanumeric()
+                        }
+                    });
+                if !joined {
+                    break;
+                }
+                chars.next();
+            }
+            let kind = if numeric {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(Token {
+                start: start as u32,
+                end: (range.start + end) as u32,
+                kind,
+            });
+        } else {
+            out.push(Token {
+                start: start as u32,
+                end: (start + c.len_utf8()) as u32,
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+}
+
+/// Whether the token's original text starts with an uppercase letter.
+pub fn is_capitalized(prose: &str, token: &Token) -> bool {
+    prose[token.start as usize..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
