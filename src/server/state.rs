@@ -1,0 +1,232 @@
+//! The server's shared state: open documents, configuration, the workspace index, and the
+//! immutable snapshots features read.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use tower_lsp_server::ls_types::Uri;
+
+use super::config::{ConfigSource, ConfigStore};
+use super::documents::OpenDocument;
+use crate::analysis::{Analysis, Context, analyze};
+use crate::config::Config;
+use crate::text::PositionEncoding;
+
+/// One analysed version of a document. Features read only this: the text, its analysis and
+/// the settings it was analysed with never change once built.
+pub struct Snapshot {
+    pub uri: Uri,
+    /// The client's version for an open document; `None` for a file indexed from disk.
+    pub version: Option<i32>,
+    /// The server's own counter: bumped by every edit and every configuration change.
+    pub revision: u64,
+    pub text: String,
+    pub analysis: Analysis,
+    pub config: Arc<Config>,
+    pub config_source: Option<ConfigSource>,
+    pub encoding: PositionEncoding,
+}
+
+/// What an analysis needs, copied out of the state so the analysis runs without the lock.
+pub struct PendingAnalysis {
+    pub uri: Uri,
+    pub version: Option<i32>,
+    pub revision: u64,
+    pub text: String,
+    pub file_name: String,
+    pub config: Arc<Config>,
+    pub config_source: Option<ConfigSource>,
+    pub encoding: PositionEncoding,
+}
+
+impl PendingAnalysis {
+    pub fn run(self) -> Snapshot {
+        let context = Context::new(&self.file_name, Arc::clone(&self.config));
+        let analysis = analyze(&self.text, &context);
+        Snapshot {
+            uri: self.uri,
+            version: self.version,
+            revision: self.revision,
+            text: self.text,
+            analysis,
+            config: self.config,
+            config_source: self.config_source,
+            encoding: self.encoding,
+        }
+    }
+}
+
+/// What the client said it supports, read once at `initialize`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ClientFlags {
+    pub watched_files_dynamic: bool,
+    pub configuration: bool,
+    pub work_done_progress: bool,
+    pub hierarchical_symbols: bool,
+}
+
+pub struct State {
+    pub encoding: PositionEncoding,
+    pub client: ClientFlags,
+    pub documents: HashMap<Uri, OpenDocument>,
+    pub configs: ConfigStore,
+    /// Briefings of the workspace folders read from disk (open documents take precedence).
+    pub index: HashMap<Uri, Arc<Snapshot>>,
+    pub folders: Vec<PathBuf>,
+    /// Bumped by every indexing run, so an outdated run stops and keeps its hands off.
+    pub index_generation: u64,
+    /// Config files whose problems were published, with the text they were computed from.
+    pub published_configs: HashMap<PathBuf, String>,
+    next_revision: u64,
+}
+
+impl State {
+    pub fn new() -> State {
+        State {
+            encoding: PositionEncoding::Utf16,
+            client: ClientFlags::default(),
+            documents: HashMap::new(),
+            configs: ConfigStore::new(None),
+            index: HashMap::new(),
+            folders: Vec::new(),
+            index_generation: 0,
+            published_configs: HashMap::new(),
+            next_revision: 1,
+        }
+    }
+
+    pub fn next_revision(&mut self) -> u64 {
+        self.next_revision += 1;
+        self.next_revision
+    }
+
+    /// Marks every open document as changed (after a configuration change).
+    pub fn invalidate_all(&mut self) -> Vec<(Uri, u64)> {
+        let uris: Vec<Uri> = self.documents.keys().cloned().collect();
+        uris.into_iter()
+            .map(|uri| {
+                let revision = self.next_revision();
+                if let Some(document) = self.documents.get_mut(&uri) {
+                    document.revision = revision;
+                }
+                (uri, revision)
+            })
+            .collect()
+    }
+
+    /// The cached snapshot of an open document when it is current, else what is needed to
+    /// build one.
+    pub fn snapshot_or_pending(
+        &mut self,
+        uri: &Uri,
+    ) -> Option<Result<Arc<Snapshot>, PendingAnalysis>> {
+        let encoding = self.encoding;
+        let document = self.documents.get(uri)?;
+        if let Some(latest) = &document.latest
+            && latest.revision == document.revision
+        {
+            return Some(Ok(Arc::clone(latest)));
+        }
+        let path = document.path.clone();
+        let (config, config_source) = self.configs.config_for(path.as_deref());
+        let document = self.documents.get(uri)?;
+        Some(Err(PendingAnalysis {
+            uri: uri.clone(),
+            version: Some(document.version),
+            revision: document.revision,
+            text: document.rope.to_string(),
+            file_name: document.file_name.clone(),
+            config,
+            config_source,
+            encoding,
+        }))
+    }
+
+    /// Stores a snapshot if its document has not changed since.
+    pub fn store(&mut self, snapshot: &Arc<Snapshot>) {
+        if let Some(document) = self.documents.get_mut(&snapshot.uri)
+            && document.revision == snapshot.revision
+        {
+            document.latest = Some(Arc::clone(snapshot));
+        }
+    }
+
+    pub fn is_current(&self, uri: &Uri, revision: u64) -> bool {
+        self.documents
+            .get(uri)
+            .is_some_and(|d| d.revision == revision)
+    }
+}
+
+/// Everything handlers and background tasks share.
+pub struct Shared {
+    state: Mutex<State>,
+    /// Serialises "check the version is current, then publish" so an older result can never
+    /// be sent after a newer one.
+    pub publish_lock: tokio::sync::Mutex<()>,
+    pub shutdown_requested: AtomicBool,
+}
+
+impl Shared {
+    pub fn new() -> Shared {
+        Shared {
+            state: Mutex::new(State::new()),
+            publish_lock: tokio::sync::Mutex::new(()),
+            shutdown_requested: AtomicBool::new(false),
+        }
+    }
+
+    /// The state lock. A panic elsewhere while it was held leaves the data usable (every
+    /// mutation is a single assignment or map operation), so poisoning is ignored.
+    pub fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The current analysis of a document: cached, or computed now on a blocking thread (a
+    /// request may arrive before the debounced analysis has run). Documents that are not open
+    /// come from the workspace index.
+    pub async fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+        let pending = {
+            let mut state = self.lock();
+            match state.snapshot_or_pending(uri) {
+                Some(Ok(snapshot)) => return Some(snapshot),
+                Some(Err(pending)) => pending,
+                None => return state.index.get(uri).cloned(),
+            }
+        };
+        let snapshot = match tokio::task::spawn_blocking(move || pending.run()).await {
+            Ok(snapshot) => Arc::new(snapshot),
+            Err(error) => {
+                tracing::error!("analysis of {} failed: {error}", uri.as_str());
+                return None;
+            }
+        };
+        self.lock().store(&snapshot);
+        Some(snapshot)
+    }
+
+    /// Every briefing the server knows: open documents (current) and indexed files.
+    pub async fn workspace_snapshots(&self) -> Vec<Arc<Snapshot>> {
+        let (open, indexed): (Vec<Uri>, Vec<Arc<Snapshot>>) = {
+            let state = self.lock();
+            let open = state.documents.keys().cloned().collect();
+            let indexed = state
+                .index
+                .values()
+                .filter(|s| !state.documents.contains_key(&s.uri))
+                .cloned()
+                .collect();
+            (open, indexed)
+        };
+        let mut out = Vec::with_capacity(open.len() + indexed.len());
+        for uri in open {
+            if let Some(snapshot) = self.snapshot(&uri).await {
+                out.push(snapshot);
+            }
+        }
+        out.extend(indexed);
+        out
+    }
+}

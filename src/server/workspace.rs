@@ -1,0 +1,247 @@
+//! The workspace: briefings of the workspace folders indexed from disk in the background (with
+//! `$/progress`), editor settings, and reactions to `briefing.toml` changes.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use tower_lsp_server::Client;
+use tower_lsp_server::ls_types as lsp;
+
+use super::config::{briefing_section, is_config_path};
+use super::convert::{file_name, path_to_uri};
+use super::diagnostics;
+use super::state::{PendingAnalysis, Shared, Snapshot};
+use crate::cli::{Workspace, collect_briefings, read_briefing};
+
+/// More files than this in the workspace folders are not indexed (the folder is probably not
+/// a folder of briefings).
+const MAX_INDEXED_FILES: usize = 10_000;
+
+/// Indexes every briefing under the workspace folders, replacing the previous index.
+pub async fn index_workspace(shared: Arc<Shared>, client: Client) {
+    let (folders, with_progress, generation) = {
+        let mut state = shared.lock();
+        state.index_generation += 1;
+        (
+            state.folders.clone(),
+            state.client.work_done_progress,
+            state.index_generation,
+        )
+    };
+    if folders.is_empty() {
+        return;
+    }
+    let files = tokio::task::spawn_blocking(move || {
+        collect_briefings(&folders, &mut Workspace::default()).0
+    })
+    .await
+    .unwrap_or_default();
+    let total = files.len().min(MAX_INDEXED_FILES);
+    if files.len() > MAX_INDEXED_FILES {
+        tracing::warn!(
+            "{} files in the workspace; indexing the first {MAX_INDEXED_FILES}",
+            files.len()
+        );
+    }
+    let progress = if with_progress {
+        let token = lsp::ProgressToken::String(format!("briefing-index-{generation}"));
+        match client.create_work_done_progress(token.clone()).await {
+            Ok(()) => Some(
+                client
+                    .progress(token, "Indexing briefings")
+                    .with_percentage(0)
+                    .with_message(format!("0/{total}"))
+                    .begin()
+                    .await,
+            ),
+            Err(error) => {
+                tracing::debug!("no progress reporting: {error}");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let mut indexed = Vec::with_capacity(total);
+    for (done, path) in files.into_iter().take(MAX_INDEXED_FILES).enumerate() {
+        if shared.lock().index_generation != generation {
+            break;
+        }
+        if let Some(snapshot) = index_file(&shared, &path).await {
+            indexed.push(snapshot.uri.clone());
+            let mut state = shared.lock();
+            if state.index_generation == generation {
+                state.index.insert(snapshot.uri.clone(), snapshot);
+            }
+        }
+        if let Some(progress) = &progress
+            && (done % 16 == 0 || done + 1 == total)
+        {
+            let percentage = ((done + 1) * 100 / total.max(1)) as u32;
+            progress
+                .report_with_message(format!("{}/{total}", done + 1), percentage)
+                .await;
+        }
+    }
+    {
+        let mut state = shared.lock();
+        if state.index_generation == generation {
+            state.index.retain(|uri, _| indexed.contains(uri));
+        }
+    }
+    if let Some(progress) = progress {
+        progress
+            .finish_with_message(format!("{total} briefings"))
+            .await;
+    }
+    diagnostics::publish_config_diagnostics(&shared, &client).await;
+}
+
+/// Reads and analyses one briefing from disk; `None` when it cannot be read.
+pub async fn index_file(shared: &Shared, path: &Path) -> Option<Arc<Snapshot>> {
+    let uri = path_to_uri(path)?;
+    let pending = {
+        let mut state = shared.lock();
+        let encoding = state.encoding;
+        let revision = state.next_revision();
+        let (config, config_source) = state.configs.config_for(Some(path));
+        PendingAnalysis {
+            file_name: file_name(&uri),
+            uri,
+            version: None,
+            revision,
+            text: String::new(),
+            config,
+            config_source,
+            encoding,
+        }
+    };
+    let path = path.to_path_buf();
+    let result = tokio::task::spawn_blocking(move || {
+        let text = read_briefing(&path).ok()?;
+        Some(PendingAnalysis { text, ..pending }.run())
+    })
+    .await;
+    match result {
+        Ok(snapshot) => snapshot.map(Arc::new),
+        Err(error) => {
+            tracing::error!("indexing failed: {error}");
+            None
+        }
+    }
+}
+
+/// Re-reads one briefing that is not open (after a watcher event or a close).
+pub async fn refresh_file(shared: Arc<Shared>, path: PathBuf) {
+    let Some(uri) = path_to_uri(&path) else {
+        return;
+    };
+    let in_folders = {
+        let state = shared.lock();
+        if state.documents.contains_key(&uri) {
+            return;
+        }
+        state.folders.iter().any(|folder| path.starts_with(folder))
+    };
+    if !in_folders {
+        return;
+    }
+    match index_file(&shared, &path).await {
+        Some(snapshot) => {
+            shared.lock().index.insert(uri, snapshot);
+        }
+        None => {
+            shared.lock().index.remove(&uri);
+        }
+    }
+}
+
+/// Asks the client for the `briefing` section; returns true when the settings changed.
+pub async fn pull_settings(shared: &Shared, client: &Client) -> bool {
+    if !shared.lock().client.configuration {
+        return false;
+    }
+    let items = vec![lsp::ConfigurationItem {
+        scope_uri: None,
+        section: Some("briefing".to_owned()),
+    }];
+    match client.configuration(items).await {
+        Ok(values) => {
+            let Some(section) = briefing_section(values.first()) else {
+                return false;
+            };
+            set_settings(shared, Some(section))
+        }
+        Err(error) => {
+            tracing::warn!("workspace/configuration failed: {error}");
+            false
+        }
+    }
+}
+
+/// Replaces the editor settings; returns true when they differ from the current ones.
+pub fn set_settings(shared: &Shared, settings: Option<serde_json::Value>) -> bool {
+    let mut state = shared.lock();
+    if state.configs.settings() == settings.as_ref() {
+        return false;
+    }
+    state.configs.set_settings(settings);
+    true
+}
+
+/// After any configuration change: re-check every open document, publish the config files'
+/// problems, and re-index the workspace.
+pub async fn refresh_all(shared: Arc<Shared>, client: Client) {
+    let documents = shared.lock().invalidate_all();
+    for (uri, revision) in documents {
+        diagnostics::schedule(
+            Arc::clone(&shared),
+            client.clone(),
+            uri,
+            revision,
+            Duration::ZERO,
+        );
+    }
+    diagnostics::publish_config_diagnostics(&shared, &client).await;
+    tokio::spawn(index_workspace(shared, client));
+}
+
+/// Config files changed on disk (save or watcher): reload them and refresh when needed.
+pub async fn config_files_changed(shared: Arc<Shared>, client: Client, paths: Vec<PathBuf>) {
+    let changed = {
+        let mut state = shared.lock();
+        let mut changed = false;
+        for path in &paths {
+            changed |= state.configs.reload(path);
+        }
+        changed
+    };
+    if changed {
+        refresh_all(shared, client).await;
+    } else {
+        diagnostics::publish_config_diagnostics(&shared, &client).await;
+    }
+}
+
+/// Sorts watcher events into config files and briefings.
+pub async fn watched_files_changed(
+    shared: Arc<Shared>,
+    client: Client,
+    changes: Vec<lsp::FileEvent>,
+) {
+    let mut configs = Vec::new();
+    for change in changes {
+        let Some(path) = super::convert::uri_to_path(&change.uri) else {
+            continue;
+        };
+        if is_config_path(&path) {
+            configs.push(path);
+        } else if crate::cli::is_briefing_name(&path.to_string_lossy()) {
+            tokio::spawn(refresh_file(Arc::clone(&shared), path));
+        }
+    }
+    if !configs.is_empty() {
+        config_files_changed(shared, client, configs).await;
+    }
+}
