@@ -3,6 +3,8 @@
 //! collects its notifications.
 #![allow(dead_code)]
 
+pub mod stdio;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
