@@ -351,3 +351,39 @@ describe('briefing-lsp end to end (vscode-languageserver-protocol)', () => {
     assert.equal(code, 0, `exit code ${code}; stderr:\n${client.stderr}`);
   });
 });
+
+describe('briefing-lsp started with user settings (initializationOptions + workspace/configuration)', () => {
+  let client: TestClient;
+
+  after(async () => {
+    await client?.stop();
+  });
+
+  it('applies rules, sections and style from the extension settings', async () => {
+    const user: Record<string, unknown> = {
+      'rules.relative-time': 'off',
+      'sections.required': ['Summary'],
+      'style.maxSentenceWords': 12,
+      'rules.long-sentence': 'warning',
+    };
+    const settings = buildSettings((k) => (k in user ? { globalValue: user[k] } : undefined));
+    assert.deepEqual(settings, {
+      rules: { 'relative-time': 'off', 'long-sentence': 'warning' },
+      style: { maxSentenceWords: 12 },
+      sections: { required: ['Summary'] },
+      inlayHints: false,
+      debounceMs: 100,
+    });
+    client = new TestClient(settings);
+    await client.initialize(REPO_ROOT);
+    const { uri } = await client.open(PEACE);
+    const published = await client.waitForDiagnostics(uri, (p) =>
+      p.diagnostics.some((d) => d.code === 'missing-section'),
+    );
+    const codes = published.diagnostics.map((d) => d.code);
+    assert.ok(!codes.includes('relative-time'), `relative-time is off, got ${JSON.stringify(codes)}`);
+    const long = published.diagnostics.filter((d) => d.code === 'long-sentence');
+    assert.ok(long.length > 0, `maxSentenceWords 12 must flag long sentences, got ${JSON.stringify(codes)}`);
+    assert.ok(long.every((d) => d.severity === DiagnosticSeverity.Warning), 'long-sentence set to warning');
+  });
+});
