@@ -100,6 +100,18 @@ impl<'a> SentenceView<'a> {
         j
     }
 
+    /// The first token index covered by the mention at `i`.
+    pub fn mention_start(&self, i: usize) -> usize {
+        let Some(mention) = self.mention(i) else {
+            return i;
+        };
+        let mut j = i;
+        while j > 0 && (self.tokens[j - 1].end as usize) > mention.range.start {
+            j -= 1;
+        }
+        j
+    }
+
     /// Whether the sentence contains a token equal to `word` (lowercase).
     pub fn has_word(&self, word: &str) -> bool {
         self.lower.contains(&word)

@@ -217,17 +217,9 @@ const CHANGE_VERBS: &[&str] = &[
     "voted",
 ];
 
-/// Words that mark a forecast, an intention, an opinion or an analytic judgement.
-const NOT_A_CLAIM: &[&str] = &[
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "should",
-    "must",
-    "shall",
-    "can",
+/// Words that mark an analytic judgement or a hedged forecast: such a sentence is never an
+/// unsupported claim, whatever it contains.
+const JUDGEMENT: &[&str] = &[
     "likely",
     "unlikely",
     "probably",
@@ -236,37 +228,66 @@ const NOT_A_CLAIM: &[&str] = &[
     "maybe",
     "probable",
     "improbable",
-    "plan",
-    "plans",
-    "planned",
-    "intend",
-    "intends",
-    "aim",
-    "aims",
-    "seek",
-    "seeks",
-    "hope",
-    "hopes",
-    "want",
-    "wants",
     "assess",
+    "assesses",
     "judge",
-    "believe",
-    "think",
-    "feel",
-    "if",
-    "unless",
-    "expect",
-    "expects",
-    "expected",
+    "judges",
     "forecast",
     "forecasts",
     "projected",
     "predicted",
-    "estimated",
-    "proposed",
-    "proposes",
+    "predicts",
+];
+
+/// Words that mark intent, opinion or a conditional: they rule out the softer triggers
+/// (superlatives, verbs of change) but not a stated figure, which stays checkable.
+const SOFT: &[&str] = &[
+    "would", "could", "may", "might", "can", "believe", "think", "feel", "if", "unless", "expect",
+    "expects",
+];
+
+/// Words of intent and proposal: a figure in a plan ("we will invest $5 billion") is a promise,
+/// not a claim about the world.
+const INTENT: &[&str] = &[
+    "will",
+    "going",
+    "want",
+    "wants",
     "propose",
+    "proposes",
+    "proposed",
+    "proposing",
+    "plan",
+    "plans",
+    "let's",
+    "promise",
+    "pledge",
+    "intend",
+    "intends",
+    "'ll",
+];
+
+/// Units of time: "over the last eight years" is a span, not a figure.
+const TIME_UNITS: &[&str] = &[
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "minute",
+    "seconds",
+    "decades",
+    "decade",
+    "centuries",
+    "nights",
+    "times",
+    "terms",
 ];
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
@@ -275,12 +296,16 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let sentence = SentenceView::new(context, index);
-        let Some(trigger) = find_trigger(&sentence) else {
-            continue;
-        };
         if !is_assertion(&sentence) || has_named_source(&sentence) {
             continue;
         }
+        if is_intent(&sentence) {
+            continue;
+        }
+        let soft = sentence.lower.iter().any(|w| SOFT.contains(w));
+        let Some(trigger) = find_trigger(&sentence, !soft) else {
+            continue;
+        };
         let mut d = diagnostic(
             RuleCode::UnsupportedClaim,
             trigger,
@@ -300,8 +325,9 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The first checkable element of the sentence, figures before words.
-fn find_trigger(s: &SentenceView) -> Option<TextRange> {
+/// The first checkable element of the sentence, figures before words; `with_soft` also looks
+/// for superlatives and verbs of change.
+fn find_trigger(s: &SentenceView, with_soft: bool) -> Option<TextRange> {
     for i in 0..s.len() {
         if s.is_number(i) && is_figure(s, i) {
             let end = if matches!(
@@ -330,6 +356,12 @@ fn find_trigger(s: &SentenceView) -> Option<TextRange> {
         if s.is_word(i) && NUMBER_WORDS.contains(&word) && is_count(s, i) {
             return Some(s.range(i, (i + 2).min(s.len())));
         }
+    }
+    if !with_soft {
+        return None;
+    }
+    for i in 0..s.len() {
+        let word = s.word(i);
         if SUPERLATIVES.contains(&word)
             && i > 0
             && matches!(
@@ -428,11 +460,46 @@ fn is_figure(s: &SentenceView, i: usize) -> bool {
     {
         return false;
     }
+    // A span of time ("the last 20 months") is context, not a figure.
+    if plain && TIME_UNITS.contains(&next) && value < 100 && is_span_start(previous) {
+        return false;
+    }
     // A small bare number with no unit is as likely a list index as a quantity.
     if plain && value <= 1 {
         return false;
     }
     true
+}
+
+fn is_span_start(word: &str) -> bool {
+    matches!(
+        word,
+        "last"
+            | "next"
+            | "past"
+            | "coming"
+            | "first"
+            | "recent"
+            | "few"
+            | "the"
+            | "in"
+            | "within"
+            | "those"
+            | "these"
+    )
+}
+
+/// A plan, a promise or a proposal: "we will invest $5 billion", "I want to cut 10 percent".
+fn is_intent(s: &SentenceView) -> bool {
+    (0..s.len()).any(|i| {
+        let word = s.word(i);
+        let next = s.word(i + 1);
+        match word {
+            "plan" | "plans" | "want" | "wants" | "going" | "intend" | "intends" | "propose"
+            | "proposes" | "proposing" | "promise" | "pledge" => next == "to" || next == "that",
+            _ => INTENT.contains(&word) || word.ends_with("'ll") || word.ends_with("’ll"),
+        }
+    })
 }
 
 /// A number word that counts something: "eleven times", "two million barrels".
@@ -480,7 +547,24 @@ fn is_count(s: &SentenceView, i: usize) -> bool {
     ) {
         return false;
     }
-    if i > 0 && matches!(s.word(i - 1), "the" | "these" | "those" | "both" | "all") {
+    if i > 0
+        && matches!(
+            s.word(i - 1),
+            "the"
+                | "these"
+                | "those"
+                | "both"
+                | "all"
+                | "number"
+                | "last"
+                | "next"
+                | "past"
+                | "first"
+        )
+    {
+        return false;
+    }
+    if TIME_UNITS.contains(&next) && (i == 0 || is_span_start(s.word(i - 1))) {
         return false;
     }
     s.is_word(i + 1)
@@ -519,7 +603,7 @@ fn is_assertion(s: &SentenceView) -> bool {
     if s.word(last) == "?" {
         return false;
     }
-    !s.lower.iter().any(|w| NOT_A_CLAIM.contains(w))
+    !s.lower.iter().any(|w| JUDGEMENT.contains(w))
 }
 
 /// Attributed to a named actor ("Canada said…", "according to the IMF", "NATO estimates…").

@@ -1,7 +1,7 @@
 //! `vague-attribution`: a claim or view attributed to an unnamed group ("analysts say",
 //! "European leaders reiterated", "according to officials", "it is widely believed", "research
-//! has shown"). A group qualified only by nationality or region is still unnamed; a named person
-//! or body is not flagged, and neither is a sentence that carries its own citation.
+//! has shown", "…, aid groups warned"). A group qualified only by nationality or region is still
+//! unnamed; a named person or body is not flagged, and neither is a cited sentence.
 
 use super::lexicon::LEXICON;
 use super::sentence::SentenceView;
@@ -9,8 +9,8 @@ use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
 use crate::actors::ActorKind;
 use crate::text::TextRange;
 
-/// Words that may stand between a group noun and its reporting verb.
-const ADVERBS: &[&str] = &[
+/// Words that may stand between a group and its reporting verb.
+const AUXILIARIES: &[&str] = &[
     "have",
     "has",
     "had",
@@ -44,8 +44,6 @@ const ADVERBS: &[&str] = &[
     "continue",
     "continued",
     "continues",
-    "who",
-    "that",
     "strongly",
     "firmly",
     "quickly",
@@ -57,9 +55,13 @@ const ADVERBS: &[&str] = &[
     "both",
     "too",
     "mostly",
+    "quietly",
+    "cautiously",
+    "similarly",
 ];
 
-/// Modifiers that keep a group unnamed: "some analysts", "senior Western officials".
+/// Modifiers that leave a group unnamed: "some analysts", "senior Western officials", "aid
+/// groups".
 const MODIFIERS: &[&str] = &[
     "some",
     "many",
@@ -98,14 +100,10 @@ const MODIFIERS: &[&str] = &[
     "leading",
     "prominent",
     "influential",
-    "unnamed",
-    "anonymous",
     "diplomatic",
     "industry",
     "market",
     "policy",
-    "foreign-policy",
-    "defence-policy",
     "legal",
     "health",
     "public",
@@ -123,9 +121,6 @@ const MODIFIERS: &[&str] = &[
     "climate",
     "humanitarian",
     "aid",
-    "independent",
-    "other",
-    "more",
     "fellow",
     "key",
     "and",
@@ -133,9 +128,31 @@ const MODIFIERS: &[&str] = &[
     "former",
     "current",
     "retired",
+    "rights",
+    "human",
+    "environmental",
+    "civil",
+    "society",
+    "advocacy",
+    "relief",
+    "medical",
+    "media",
+    "news",
+    "press",
+    "ordinary",
+    "private",
+    "sector",
+    "more",
+    "gulf",
+    "arab",
+    "african",
+    "asian",
+    "latin",
+    "nordic",
+    "baltic",
 ];
 
-/// Participles that, after "widely" / "generally" / "commonly", report an unnamed belief.
+/// Participles that, after "widely" / "often" / "increasingly", report an unnamed belief.
 const BELIEF_PARTICIPLES: &[&str] = &[
     "believed",
     "thought",
@@ -158,10 +175,45 @@ const BELIEF_PARTICIPLES: &[&str] = &[
     "cited",
     "predicted",
     "anticipated",
+    "argued",
+    "said",
+    "suggested",
+    "claimed",
+];
+
+/// Impersonal participles that stand for an unnamed source of a claim ("it is said that");
+/// believed / expected / reported are `missing-actor` (SPEC §4).
+const IMPERSONAL_SOURCES: &[&str] = &[
+    "said",
+    "argued",
+    "suggested",
+    "claimed",
+    "alleged",
+    "rumoured",
+    "rumored",
+    "contended",
+    "asserted",
+    "held",
 ];
 
 /// Pronoun-like subjects that need no noun ("some say", "many believe").
 const PRONOUN_GROUPS: &[&str] = &["some", "many", "others", "most"];
+
+/// Predicates of certainty: "diplomats were adamant that…".
+const CERTAINTY: &[&str] = &[
+    "adamant",
+    "unanimous",
+    "convinced",
+    "confident",
+    "certain",
+    "sure",
+    "skeptical",
+    "sceptical",
+    "doubtful",
+    "optimistic",
+    "pessimistic",
+    "quick",
+];
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     for index in 0..context.document.sentences.len() {
@@ -199,125 +251,202 @@ fn find(s: &SentenceView) -> Option<TextRange> {
             }
             continue;
         }
+        if let Some(end) = impersonal_at(s, i) {
+            return Some(s.range(i, end + 1));
+        }
         if matches!(word, "widely" | "generally" | "commonly" | "broadly")
             && BELIEF_PARTICIPLES.contains(&s.word(i + 1))
+            && i >= 1
+            && matches!(s.word(i - 1), "is" | "are" | "was" | "were" | "been" | "be")
         {
-            // "it is widely believed", "X is widely expected to…"; `is`/`are` before it.
-            let start = if i >= 2 && s.word(i - 2) == "it" {
-                i - 2
-            } else {
-                i
-            };
-            if i >= 1 && matches!(s.word(i - 1), "is" | "are" | "was" | "were" | "been" | "be") {
-                return Some(s.range(start, i + 2));
-            }
+            // "X is widely expected to…".
+            return Some(s.range(i, i + 2));
         }
         if matches!(
             word,
-            "research" | "studies" | "study" | "evidence" | "surveys" | "polls" | "reports"
+            "research" | "studies" | "study" | "evidence" | "surveys" | "polls"
         ) && let Some(end) = research_claim(s, i)
         {
             return Some(s.range(i, end + 1));
         }
-        let is_group = LEXICON.attribution_groups.contains(word) && s.is_word(i);
-        if !is_group {
+        if !s.is_word(i) {
             continue;
         }
-        if PRONOUN_GROUPS.contains(&word) && !LEXICON.attribution_groups.contains(s.word(i + 1)) {
-            // "Some say" / "many believe": the pronoun must start a clause and the verb follow.
-            let clause_start = i == 0
-                || matches!(
-                    s.word(i - 1),
-                    "," | ";" | ":" | "but" | "and" | "while" | "though" | "although" | "yet" | "—"
-                );
-            // "Many in Washington believe": one short place phrase may come first.
-            let mut v = i + 1;
-            if s.word(v) == "in" && s.mention(v + 1).is_some() {
-                v = s.mention_end(v + 1) + 1;
-            }
-            let verb = s.word(v);
-            // The verb must open a clause ("many say that…", "some believe the…"), not take a
-            // plain object ("many say goodbye").
-            let object = s.word(v + 1);
-            let opens_clause = matches!(
-                object,
-                "that"
-                    | ","
-                    | ":"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "it"
-                    | "this"
-                    | "these"
-                    | "they"
-                    | "he"
-                    | "she"
-                    | "we"
-                    | "there"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "russia"
-                    | "moscow"
-            ) || s.mention(v + 1).is_some();
-            if clause_start
-                && opens_clause
-                && LEXICON.reporting_verbs.contains(verb)
-                && !matches!(
-                    verb,
-                    "see"
-                        | "saw"
-                        | "view"
-                        | "add"
-                        | "added"
-                        | "report"
-                        | "reported"
-                        | "tell"
-                        | "told"
-                        | "question"
-                        | "questions"
-                        | "point"
-                        | "points"
-                        | "consider"
-                        | "considered"
-                )
-            {
-                return Some(s.range(i, v + 1));
+        if PRONOUN_GROUPS.contains(&word) && !is_group_noun(s, i + 1) {
+            if let Some(verb) = pronoun_report(s, i) {
+                return Some(s.range(i, verb + 1));
             }
             continue;
         }
-        if PRONOUN_GROUPS.contains(&word) {
+        if !is_group_noun(s, i) {
             continue;
         }
         let Some(start) = group_start(s, i) else {
             continue;
         };
-        if let Some(verb) = reporting_verb_after(s, i + 1) {
+        let head_end = s.mention_end(i);
+        if let Some(verb) = reporting_verb_after(s, head_end + 1) {
             return Some(s.range(start, verb + 1));
         }
     }
     None
 }
 
+/// A group noun: from the list, or a plural demonym ("Ukrainians", "Europeans").
+fn is_group_noun(s: &SentenceView, i: usize) -> bool {
+    let word = s.word(i);
+    if !s.is_word(i) || PRONOUN_GROUPS.contains(&word) && i + 1 < s.len() && is_group_noun(s, i + 1)
+    {
+        return false;
+    }
+    if LEXICON.attribution_groups.contains(word) && !PRONOUN_GROUPS.contains(&word) {
+        return true;
+    }
+    word.ends_with("ans") && matches!(s.mention_kind(i), Some(ActorKind::State | ActorKind::Group))
+}
+
+/// "it is said that", "it is often argued", "it has been suggested that".
+fn impersonal_at(s: &SentenceView, i: usize) -> Option<usize> {
+    if s.word(i) != "it" {
+        return None;
+    }
+    let mut j = i + 1;
+    if matches!(s.word(j), "has" | "had") && s.word(j + 1) == "been" {
+        j += 1;
+    }
+    if !matches!(s.word(j), "is" | "was" | "been") {
+        return None;
+    }
+    j += 1;
+    let adverb = matches!(
+        s.word(j),
+        "often"
+            | "widely"
+            | "generally"
+            | "commonly"
+            | "increasingly"
+            | "frequently"
+            | "sometimes"
+            | "broadly"
+            | "now"
+            | "also"
+    );
+    if adverb {
+        j += 1;
+    }
+    let participle = s.word(j);
+    let reports = if adverb {
+        BELIEF_PARTICIPLES.contains(&participle)
+    } else {
+        IMPERSONAL_SOURCES.contains(&participle)
+    };
+    (reports && !matches!(s.word(j + 1), "by" | "to")).then_some(j)
+}
+
+/// "Some say that…", "Many in Brussels believe…", "some have suggested…", "…, many argue."
+fn pronoun_report(s: &SentenceView, i: usize) -> Option<usize> {
+    let clause_start = i == 0
+        || matches!(
+            s.word(i - 1),
+            "," | ";" | ":" | "but" | "and" | "while" | "though" | "although" | "yet" | "—"
+        );
+    if !clause_start {
+        return None;
+    }
+    let mut v = i + 1;
+    // One short place phrase: "many in Washington", "some in the ruling party".
+    if s.word(v) == "in" {
+        let mut j = v + 1;
+        while j < s.len()
+            && j < v + 5
+            && !LEXICON.reporting_verbs.contains(s.word(j))
+            && s.is_word(j)
+        {
+            j += 1;
+        }
+        v = j;
+    }
+    while matches!(
+        s.word(v),
+        "have" | "had" | "also" | "long" | "still" | "privately"
+    ) {
+        v += 1;
+    }
+    let verb = s.word(v);
+    if !LEXICON.reporting_verbs.contains(verb)
+        || matches!(
+            verb,
+            "see"
+                | "saw"
+                | "view"
+                | "add"
+                | "added"
+                | "report"
+                | "reported"
+                | "tell"
+                | "told"
+                | "point"
+                | "points"
+                | "consider"
+                | "considered"
+                | "note"
+                | "noted"
+                | "observe"
+                | "observed"
+        )
+    {
+        return None;
+    }
+    // The verb must open a clause ("many say that…", "some believe the…") or end the
+    // sentence ("…, many argue."), not take a plain object ("many say goodbye").
+    let next = s.word(v + 1);
+    let last = v + 2 >= s.len();
+    let opens_clause = matches!(
+        next,
+        "that"
+            | "whether"
+            | ","
+            | ":"
+            | "the"
+            | "a"
+            | "an"
+            | "it"
+            | "this"
+            | "these"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "there"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+    ) || s.mention(v + 1).is_some()
+        || (last && i > 0);
+    opens_clause.then_some(v)
+}
+
 /// The first token of the noun phrase ending in the group noun at `head`, or `None` when the
-/// phrase names someone (an organisation as modifier, a number: "two officials" is an
-/// anonymous source, not a group).
+/// phrase names someone (an organisation as modifier, a possessive) or counts individuals
+/// ("two officials", "unnamed officials": anonymous sources, not a group).
 fn group_start(s: &SentenceView, head: usize) -> Option<usize> {
     let mut start = head;
     while start > 0 {
         let previous = start - 1;
         let word = s.word(previous);
         if s.is_number(previous)
-            || matches!(word, "a" | "an" | "one" | "two" | "three" | "four" | "five")
+            || matches!(
+                word,
+                "a" | "an" | "one" | "two" | "three" | "four" | "five" | "unnamed" | "anonymous"
+            )
         {
             return None;
         }
         if let Some(kind) = s.mention_kind(previous) {
             match kind {
                 ActorKind::State | ActorKind::Group | ActorKind::Place => {
-                    start = previous;
+                    start = s.mention_start(previous);
                     continue;
                 }
                 _ => return None,
@@ -328,65 +457,59 @@ fn group_start(s: &SentenceView, head: usize) -> Option<usize> {
             continue;
         }
         // A capitalised word that is no known actor is probably a name ("Eurasia Group
-        // analysts"); the sentence's first word is capitalised anyway.
+        // analysts"); the first word of a sentence is capitalised anyway.
         if s.is_capitalized(previous) && previous > 0 && s.is_word(previous) {
             return None;
         }
         break;
     }
-    // A possessive before the phrase names the group ("Finland's defence officials").
     if start > 0 && (s.word(start - 1).ends_with("'s") || s.word(start - 1).ends_with("’s")) {
         return None;
     }
     Some(start)
 }
 
-/// A reporting verb after the group noun, skipping adverbs and auxiliaries and one short place
-/// phrase ("diplomats in Brussels said"). Named organisations in that phrase ("analysts at
-/// Capital Economics say") make the source named.
+/// A reporting verb after the group, skipping auxiliaries and one short phrase ("diplomats in
+/// Brussels said"). "at" / "from" / "of" a named body ("analysts at Capital Economics", "the
+/// leaders of Egypt and Jordan") makes the source named.
 fn reporting_verb_after(s: &SentenceView, from: usize) -> Option<usize> {
     let mut i = from;
     let mut skipped = 0;
     while i < s.len() && skipped < 6 {
         let word = s.word(i);
-        if LEXICON.reporting_verbs.contains(word) && s.is_word(i) && !ADVERBS.contains(&word) {
-            // "Officials expected to attend…" is a reduced relative clause, not a report.
-            if word.ends_with("ed") && s.word(i + 1) == "to" {
-                return None;
-            }
-            // "point" needs "out"; "see" must not be "see also".
-            if matches!(word, "point" | "points" | "pointed") && s.word(i + 1) != "out" {
-                return None;
-            }
+        if is_report(s, i) {
             return Some(i);
+        }
+        if matches!(word, "were" | "are" | "was" | "is") && CERTAINTY.contains(&s.word(i + 1)) {
+            // "Diplomats were adamant that…", "experts were quick to point out".
+            let next = s.word(i + 2);
+            return matches!(next, "that" | "to" | "about" | "of").then_some(i + 1);
         }
         if matches!(
             word,
-            "in" | "at" | "from" | "of" | "with" | "across" | "inside" | "around"
+            "in" | "at" | "from" | "of" | "with" | "across" | "inside" | "around" | "close"
         ) {
-            // The phrase runs to the verb; decide whether it names the source.
+            let place_phrase = matches!(word, "in" | "across" | "inside" | "around");
             let mut j = i + 1;
-            while j < s.len() && j < i + 6 && !LEXICON.reporting_verbs.contains(s.word(j)) {
-                if matches!(s.word(j), "familiar" | "briefed" | "close" | "knowledge") {
+            while j < s.len() && j < i + 6 && !is_report(s, j) {
+                if matches!(
+                    s.word(j),
+                    "familiar" | "briefed" | "close" | "knowledge" | "who" | ","
+                ) {
                     return None;
                 }
                 match s.mention_kind(j) {
-                    Some(ActorKind::State | ActorKind::Place | ActorKind::Group) => {}
+                    Some(ActorKind::State | ActorKind::Place | ActorKind::Group)
+                        if word != "of" => {}
                     Some(_) => return None,
-                    None if s.is_capitalized(j) && s.is_word(j) => return None,
+                    None if s.is_capitalized(j) && s.is_word(j) && !place_phrase => return None,
                     None => {}
                 }
                 j = s.mention_end(j) + 1;
             }
-            if j < s.len()
-                && LEXICON.reporting_verbs.contains(s.word(j))
-                && !matches!(s.word(j), "point" | "points" | "pointed")
-            {
-                return Some(j);
-            }
-            return None;
+            return (j < s.len() && is_report(s, j)).then_some(j);
         }
-        if !ADVERBS.contains(&word) {
+        if !AUXILIARIES.contains(&word) {
             return None;
         }
         i += 1;
@@ -395,16 +518,29 @@ fn reporting_verb_after(s: &SentenceView, from: usize) -> Option<usize> {
     None
 }
 
-/// "according to [some] analysts / U.S. officials": the last token of an unnamed group.
+fn is_report(s: &SentenceView, i: usize) -> bool {
+    let word = s.word(i);
+    if !s.is_word(i) || !LEXICON.reporting_verbs.contains(word) || AUXILIARIES.contains(&word) {
+        return false;
+    }
+    // "point" needs "out"; "Officials expected to attend…" is a reduced relative clause.
+    if matches!(word, "point" | "points" | "pointed") {
+        return s.word(i + 1) == "out";
+    }
+    !(word.ends_with("ed") && s.word(i + 1) == "to" && !matches!(word, "pointed" | "added"))
+}
+
+/// "according to [some] analysts / U.S. officials / aid groups": the last token of an unnamed
+/// group.
 fn unnamed_group_after(s: &SentenceView, from: usize) -> Option<usize> {
     let mut i = from;
-    while i < s.len() && i < from + 5 {
+    while i < s.len() && i < from + 6 {
         let word = s.word(i);
-        if LEXICON.attribution_groups.contains(word) && !PRONOUN_GROUPS.contains(&word) {
-            // "according to officials familiar with…" is an anonymous source.
+        if is_group_noun(s, i) {
+            // "according to officials familiar with…" is an anonymous source; "of Egypt" names.
             if matches!(
                 s.word(i + 1),
-                "familiar" | "briefed" | "close" | "with" | "who"
+                "familiar" | "briefed" | "close" | "with" | "who" | "at" | "of"
             ) {
                 return None;
             }
@@ -424,7 +560,7 @@ fn unnamed_group_after(s: &SentenceView, from: usize) -> Option<usize> {
     None
 }
 
-/// "research has shown", "studies suggest", "evidence indicates" with no named study.
+/// "research has shown", "studies suggest", "reports indicate" with no named study.
 fn research_claim(s: &SentenceView, i: usize) -> Option<usize> {
     const VERBS: &[&str] = &[
         "shown",
@@ -449,33 +585,21 @@ fn research_claim(s: &SentenceView, i: usize) -> Option<usize> {
         "confirmed",
     ];
     // The phrase must be bare: "a 2024 IMF study found" names its source.
-    if i > 0
-        && !matches!(
-            s.word(i - 1),
-            "," | ";" | "and" | "but" | "some" | "recent" | "other" | "many" | "previous" | "past"
-        )
-    {
-        return None;
-    }
-    if i > 0
-        && matches!(
-            s.word(i - 1),
-            "some" | "recent" | "other" | "many" | "previous" | "past"
-        )
-        && i >= 2
-        && !matches!(s.word(i - 2), "," | ";")
-    {
+    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    let bare = i == 0 || matches!(previous, "," | ";" | "and" | "but");
+    let qualified_bare = matches!(
+        previous,
+        "some" | "recent" | "other" | "many" | "previous" | "past" | "several"
+    ) && (i < 2 || matches!(s.word(i - 2), "," | ";"));
+    if !(bare || qualified_bare) {
         return None;
     }
     let mut j = i + 1;
-    if matches!(
+    while matches!(
         s.word(j),
-        "has" | "have" | "had" | "consistently" | "repeatedly" | "also"
+        "has" | "have" | "had" | "consistently" | "repeatedly" | "also" | "long"
     ) {
         j += 1;
     }
-    if matches!(s.word(j), "consistently" | "repeatedly" | "also" | "long") {
-        j += 1;
-    }
-    (VERBS.contains(&s.word(j)) && s.word(i) != "reports").then_some(j)
+    VERBS.contains(&s.word(j)).then_some(j)
 }
