@@ -111,17 +111,16 @@ async fn briefing_toml_changes_recheck_open_documents() {
             json!({"changes": [{"uri": uri_of(&toml), "type": 2}]}),
         )
         .await;
-    server
-        .wait_for("textDocument/publishDiagnostics", |p| {
-            p["uri"] == uri_of(&toml) && p["diagnostics"].as_array().unwrap().is_empty()
-        })
-        .await;
-    server
-        .wait_for("textDocument/publishDiagnostics", |p| {
-            p["uri"] == uri
-                && relative_time_severity(p["diagnostics"].as_array().unwrap()) == Some(2)
-        })
-        .await;
+    // Both arrive, in either order.
+    let (mut cleared, mut applied) = (false, false);
+    while !(cleared && applied) {
+        let published = server
+            .wait_for("textDocument/publishDiagnostics", |_| true)
+            .await;
+        let diagnostics = published["diagnostics"].as_array().unwrap();
+        cleared |= published["uri"] == uri_of(&toml) && diagnostics.is_empty();
+        applied |= published["uri"] == uri && relative_time_severity(diagnostics) == Some(2);
+    }
     server.shutdown().await;
 }
 

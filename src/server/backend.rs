@@ -2,26 +2,24 @@
 //! sibling modules, runs synchronously on a snapshot, and is wrapped in `guard` so a panic
 //! answers that one request with an error and the server keeps serving.
 
-use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use tower_lsp_server::jsonrpc::{self, Result};
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::ls_types::Uri;
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::config::{briefing_section, is_config_path};
-use super::convert::{file_name, uri_to_path};
-use super::documents::OpenDocument;
-use super::state::{ClientFlags, Shared, Snapshot};
+use super::convert::uri_to_path;
+use super::guard::guard;
+use super::state::{Shared, Snapshot};
 use super::{
     actions, capabilities, completion, diagnostics, hover, navigation, rename, semantic, symbols,
-    workspace,
+    sync, workspace,
 };
-use crate::text::PositionEncoding;
 
 pub struct Backend {
     client: Client,
@@ -82,59 +80,9 @@ impl Backend {
     }
 }
 
-/// Runs synchronous feature code, turning a panic into an error response.
-fn guard<T>(method: &str, f: impl FnOnce() -> T) -> Result<T> {
-    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
-        tracing::error!("{method} failed: {message}");
-        jsonrpc::Error {
-            code: jsonrpc::ErrorCode::InternalError,
-            message: format!("briefing-lsp: {method} failed: {message}").into(),
-            data: None,
-        }
-    })
-}
-
-fn negotiate_encoding(params: &lsp::InitializeParams) -> PositionEncoding {
-    let offered = params
-        .capabilities
-        .general
-        .as_ref()
-        .and_then(|g| g.position_encodings.as_ref());
-    match offered {
-        Some(kinds) if kinds.contains(&lsp::PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
-        _ => PositionEncoding::Utf16,
-    }
-}
-
-fn client_flags(capabilities: &lsp::ClientCapabilities) -> ClientFlags {
-    let workspace = capabilities.workspace.as_ref();
-    let text_document = capabilities.text_document.as_ref();
-    ClientFlags {
-        watched_files_dynamic: workspace
-            .and_then(|w| w.did_change_watched_files.as_ref())
-            .and_then(|w| w.dynamic_registration)
-            .unwrap_or(false),
-        configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
-        work_done_progress: capabilities
-            .window
-            .as_ref()
-            .and_then(|w| w.work_done_progress)
-            .unwrap_or(false),
-        hierarchical_symbols: text_document
-            .and_then(|t| t.document_symbol.as_ref())
-            .and_then(|s| s.hierarchical_document_symbol_support)
-            .unwrap_or(false),
-    }
-}
-
 impl LanguageServer for Backend {
     async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
-        let encoding = negotiate_encoding(&params);
+        let encoding = capabilities::negotiate_encoding(&params);
         let mut folders: Vec<std::path::PathBuf> = params
             .workspace_folders
             .iter()
@@ -150,7 +98,7 @@ impl LanguageServer for Backend {
         {
             let mut state = self.shared.lock();
             state.encoding = encoding;
-            state.client = client_flags(&params.capabilities);
+            state.client = capabilities::client_flags(&params.capabilities);
             state.folders = folders;
             state
                 .configs
@@ -197,46 +145,19 @@ impl LanguageServer for Backend {
             diagnostics::publish_config_diagnostics(&self.shared, &self.client).await;
             return;
         }
-        let revision = {
-            let mut state = self.shared.lock();
-            let revision = state.next_revision();
-            // Load the governing config now, so its problems are published with the document.
-            let _ = state.configs.config_for(path.as_deref());
-            let open = OpenDocument::new(
-                &document.text,
-                document.version,
-                revision,
-                path,
-                file_name(&document.uri),
-            );
-            state.documents.insert(document.uri.clone(), open);
-            revision
-        };
+        let revision = sync::open(&mut self.shared.lock(), &document, path);
         self.spawn_diagnostics(document.uri, revision, Duration::ZERO);
         diagnostics::publish_config_diagnostics(&self.shared, &self.client).await;
     }
 
     async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
-        let uri = params.text_document.uri;
         // The whole mutation happens here, under the lock, before any `.await`.
         let outcome = guard("didChange", || {
-            let mut state = self.shared.lock();
-            let encoding = state.encoding;
-            let revision = state.next_revision();
-            let document = state.documents.get_mut(&uri)?;
-            for change in &params.content_changes {
-                document.apply(change, encoding);
-            }
-            document.version = params.text_document.version;
-            document.revision = revision;
-            let path = document.path.clone();
-            let delay = state.configs.config_for(path.as_deref()).0.debounce_ms;
-            Some((revision, delay))
+            sync::change(&mut self.shared.lock(), &params)
         });
+        let uri = params.text_document.uri;
         match outcome {
-            Ok(Some((revision, delay))) => {
-                self.spawn_diagnostics(uri, revision, Duration::from_millis(delay))
-            }
+            Ok(Some((revision, delay))) => self.spawn_diagnostics(uri, revision, delay),
             Ok(None) => tracing::warn!(
                 "didChange for a document that is not open: {}",
                 uri.as_str()
@@ -294,26 +215,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {
-        {
-            let mut state = self.shared.lock();
-            let removed: Vec<_> = params
-                .event
-                .removed
-                .iter()
-                .filter_map(|f| uri_to_path(&f.uri))
-                .collect();
-            state.folders.retain(|f| !removed.contains(f));
-            for added in params
-                .event
-                .added
-                .iter()
-                .filter_map(|f| uri_to_path(&f.uri))
-            {
-                if !state.folders.contains(&added) {
-                    state.folders.push(added);
-                }
-            }
-        }
+        sync::update_folders(&mut self.shared.lock(), &params.event);
         tokio::spawn(workspace::index_workspace(
             Arc::clone(&self.shared),
             self.client.clone(),
@@ -338,7 +240,10 @@ impl LanguageServer for Backend {
         let hierarchical = self.shared.lock().client.hierarchical_symbols;
         guard("documentSymbol", || {
             Some(if hierarchical {
-                symbols::document_symbols(&snapshot)
+                snapshot
+                    .outline
+                    .get_or_init(|| symbols::document_symbols(&snapshot))
+                    .clone()
             } else {
                 symbols::flat_document_symbols(&snapshot)
             })

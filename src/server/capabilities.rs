@@ -4,6 +4,7 @@ use tower_lsp_server::ls_types as lsp;
 
 use super::convert::encoding_kind;
 use super::semantic;
+use super::state::ClientFlags;
 use crate::text::PositionEncoding;
 
 pub fn server_capabilities(encoding: PositionEncoding) -> lsp::ServerCapabilities {
@@ -96,5 +97,40 @@ pub fn watcher_registration() -> lsp::Registration {
         id: "briefing-watched-files".to_owned(),
         method: "workspace/didChangeWatchedFiles".to_owned(),
         register_options: serde_json::to_value(options).ok(),
+    }
+}
+
+/// UTF-8 when the client offers it, else UTF-16 (the LSP default).
+pub fn negotiate_encoding(params: &lsp::InitializeParams) -> PositionEncoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(kinds) if kinds.contains(&lsp::PositionEncodingKind::UTF8) => PositionEncoding::Utf8,
+        _ => PositionEncoding::Utf16,
+    }
+}
+
+/// What the client supports, read once at `initialize`.
+pub fn client_flags(capabilities: &lsp::ClientCapabilities) -> ClientFlags {
+    let workspace = capabilities.workspace.as_ref();
+    let text_document = capabilities.text_document.as_ref();
+    ClientFlags {
+        watched_files_dynamic: workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false),
+        configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+        work_done_progress: capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false),
+        hierarchical_symbols: text_document
+            .and_then(|t| t.document_symbol.as_ref())
+            .and_then(|s| s.hierarchical_document_symbol_support)
+            .unwrap_or(false),
     }
 }

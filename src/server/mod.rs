@@ -14,12 +14,14 @@ mod config;
 mod convert;
 mod diagnostics;
 mod documents;
+mod guard;
 mod hover;
 mod navigation;
 mod rename;
 mod semantic;
 mod state;
 mod symbols;
+mod sync;
 mod targets;
 mod workspace;
 

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
+use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::ls_types::Uri;
 
 use super::config::{ConfigSource, ConfigStore};
@@ -27,6 +28,9 @@ pub struct Snapshot {
     pub config: Arc<Config>,
     pub config_source: Option<ConfigSource>,
     pub encoding: PositionEncoding,
+    /// The hierarchical outline, built on first request: editors ask for it several times
+    /// per version (outline view, breadcrumbs, sticky scroll).
+    pub outline: OnceLock<lsp::DocumentSymbolResponse>,
 }
 
 /// What an analysis needs, copied out of the state so the analysis runs without the lock.
@@ -54,6 +58,7 @@ impl PendingAnalysis {
             config: self.config,
             config_source: self.config_source,
             encoding: self.encoding,
+            outline: OnceLock::new(),
         }
     }
 }

@@ -49,7 +49,8 @@ fn symbol(lines: Lines, node: &OutlineNode) -> lsp::DocumentSymbol {
         deprecated: None,
         range,
         selection_range: selection,
-        children: Some(node.children.iter().map(|c| symbol(lines, c)).collect()),
+        children: (!node.children.is_empty())
+            .then(|| node.children.iter().map(|c| symbol(lines, c)).collect()),
     }
 }
 

@@ -153,13 +153,17 @@ impl TestServer {
     /// Waits for a notification matching `method` and `predicate` (others are dropped).
     pub async fn wait_for(&mut self, method: &str, predicate: impl Fn(&Value) -> bool) -> Value {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        let mut skipped = Vec::new();
         loop {
-            let next = tokio::time::timeout_at(deadline, self.notifications.recv())
-                .await
-                .unwrap_or_else(|_| panic!("timed out waiting for {method}"))
-                .expect("notification channel open");
+            let Ok(next) = tokio::time::timeout_at(deadline, self.notifications.recv()).await else {
+                panic!("timed out waiting for {method}; skipped: {skipped:#?}");
+            };
+            let next = next.expect("notification channel open");
             if next["method"] == method && predicate(&next["params"]) {
                 return next["params"].clone();
+            }
+            if next["method"] != "$/progress" {
+                skipped.push(next);
             }
         }
     }
