@@ -96,6 +96,22 @@ async fn hover_shows_workspace_actor_and_sources() {
     assert!(markdown.contains("briefing.toml`, line"), "{markdown}");
     assert!(markdown.contains("European Union"), "{markdown}");
 
+    // The front-matter entry shows the same card and leads to the same definition.
+    let (line, column) = find_utf16(&text, "- kallas");
+    let hover = server
+        .at("textDocument/hover", &uri, line, column + 3)
+        .await;
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("### Kaja Kallas")
+    );
+    let location = server
+        .at("textDocument/definition", &uri, line, column + 3)
+        .await;
+    assert_eq!(location["uri"], toml_uri());
+
     let (line, column) = find_utf16(&text, "[^montreux]");
     let hover = server
         .at("textDocument/hover", &uri, line, column + 2)

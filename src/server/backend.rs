@@ -141,7 +141,13 @@ impl LanguageServer for Backend {
     async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
         let document = params.text_document;
         let path = uri_to_path(&document.uri);
-        if path.as_deref().is_some_and(is_config_path) {
+        if let Some(config_path) = path.as_deref().filter(|p| is_config_path(p)) {
+            {
+                let mut state = self.shared.lock();
+                if state.configs.file(config_path).is_none() {
+                    state.configs.reload(config_path);
+                }
+            }
             diagnostics::publish_config_diagnostics(&self.shared, &self.client).await;
             return;
         }

@@ -128,6 +128,14 @@ pub fn client_flags(capabilities: &lsp::ClientCapabilities) -> ClientFlags {
             .as_ref()
             .and_then(|w| w.work_done_progress)
             .unwrap_or(false),
+        inlay_hint_refresh: workspace
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|i| i.refresh_support)
+            .unwrap_or(false),
+        semantic_tokens_refresh: workspace
+            .and_then(|w| w.semantic_tokens.as_ref())
+            .and_then(|t| t.refresh_support)
+            .unwrap_or(false),
         hierarchical_symbols: text_document
             .and_then(|t| t.document_symbol.as_ref())
             .and_then(|s| s.hierarchical_document_symbol_support)

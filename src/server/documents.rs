@@ -10,7 +10,7 @@ use std::sync::Arc;
 use ropey::Rope;
 use tower_lsp_server::ls_types as lsp;
 
-use super::state::Snapshot;
+use super::state::{InFlight, Snapshot};
 use crate::text::{LineIndex, Position, PositionEncoding};
 
 pub struct OpenDocument {
@@ -21,6 +21,8 @@ pub struct OpenDocument {
     pub file_name: String,
     /// The latest analysis; current when its revision equals `revision`.
     pub latest: Option<Arc<Snapshot>>,
+    /// The analysis of the current revision, when one has been started.
+    pub in_flight: Option<Arc<InFlight>>,
 }
 
 impl OpenDocument {
@@ -38,6 +40,7 @@ impl OpenDocument {
             path,
             file_name,
             latest: None,
+            in_flight: None,
         }
     }
 

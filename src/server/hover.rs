@@ -7,7 +7,7 @@ use tower_lsp_server::ls_types as lsp;
 
 use super::convert::Lines;
 use super::state::Snapshot;
-use super::targets::{actor_set, mention_at};
+use super::targets::{Site, Target, actor_set, mention_at, target_at};
 use crate::actors::{ActorDefinition, ActorOrigin};
 use crate::rules::RuleCode;
 use crate::text::{LineIndex, TextRange};
@@ -86,7 +86,15 @@ fn contents_at(snapshot: &Snapshot, offset: usize) -> Option<(String, TextRange)
             .collect();
         return Some((keys.join("\n\n"), citation.range));
     }
-    None
+    // An actor id in front-matter `actors`.
+    let found = target_at(analysis, &snapshot.text, offset)?;
+    match (&found.target, found.site) {
+        (Target::Actor(id), Site::Declaration) => {
+            let actor = analysis.actors.get(id)?;
+            Some((actor_card(snapshot, actor), found.range))
+        }
+        _ => None,
+    }
 }
 
 /// A citation key's text: front-matter `sources` first, then `briefing.toml` `[sources]`.

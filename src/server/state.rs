@@ -10,6 +10,7 @@ use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::ls_types::Uri;
 
 use super::config::{ConfigSource, ConfigStore};
+use super::convert::uri_to_path;
 use super::documents::OpenDocument;
 use crate::analysis::{Analysis, Context, analyze};
 use crate::config::Config;
@@ -63,6 +64,18 @@ impl PendingAnalysis {
     }
 }
 
+/// An analysis of one revision that has been started; everyone who needs it awaits `result`.
+pub struct InFlight {
+    pub revision: u64,
+    pending: Mutex<Option<PendingAnalysis>>,
+    result: tokio::sync::OnceCell<Option<Arc<Snapshot>>>,
+}
+
+pub enum Lookup {
+    Ready(Arc<Snapshot>),
+    InFlight(Arc<InFlight>),
+}
+
 /// What the client said it supports, read once at `initialize`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ClientFlags {
@@ -70,6 +83,8 @@ pub struct ClientFlags {
     pub configuration: bool,
     pub work_done_progress: bool,
     pub hierarchical_symbols: bool,
+    pub inlay_hint_refresh: bool,
+    pub semantic_tokens_refresh: bool,
 }
 
 pub struct State {
@@ -121,23 +136,25 @@ impl State {
             .collect()
     }
 
-    /// The cached snapshot of an open document when it is current, else what is needed to
-    /// build one.
-    pub fn snapshot_or_pending(
-        &mut self,
-        uri: &Uri,
-    ) -> Option<Result<Arc<Snapshot>, PendingAnalysis>> {
+    /// The cached snapshot of an open document when it is current, else the analysis of its
+    /// current revision in flight (created here when nobody has started it yet).
+    pub fn lookup(&mut self, uri: &Uri) -> Option<Lookup> {
         let encoding = self.encoding;
         let document = self.documents.get(uri)?;
         if let Some(latest) = &document.latest
             && latest.revision == document.revision
         {
-            return Some(Ok(Arc::clone(latest)));
+            return Some(Lookup::Ready(Arc::clone(latest)));
+        }
+        if let Some(in_flight) = &document.in_flight
+            && in_flight.revision == document.revision
+        {
+            return Some(Lookup::InFlight(Arc::clone(in_flight)));
         }
         let path = document.path.clone();
         let (config, config_source) = self.configs.config_for(path.as_deref());
-        let document = self.documents.get(uri)?;
-        Some(Err(PendingAnalysis {
+        let document = self.documents.get_mut(uri)?;
+        let pending = PendingAnalysis {
             uri: uri.clone(),
             version: Some(document.version),
             revision: document.revision,
@@ -146,7 +163,14 @@ impl State {
             config,
             config_source,
             encoding,
-        }))
+        };
+        let in_flight = Arc::new(InFlight {
+            revision: document.revision,
+            pending: Mutex::new(Some(pending)),
+            result: tokio::sync::OnceCell::new(),
+        });
+        document.in_flight = Some(Arc::clone(&in_flight));
+        Some(Lookup::InFlight(in_flight))
     }
 
     /// Stores a snapshot if its document has not changed since.
@@ -155,6 +179,7 @@ impl State {
             && document.revision == snapshot.revision
         {
             document.latest = Some(Arc::clone(snapshot));
+            document.in_flight = None;
         }
     }
 
@@ -193,23 +218,36 @@ impl Shared {
     /// request may arrive before the debounced analysis has run). Documents that are not open
     /// come from the workspace index.
     pub async fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
-        let pending = {
+        let in_flight = {
             let mut state = self.lock();
-            match state.snapshot_or_pending(uri) {
-                Some(Ok(snapshot)) => return Some(snapshot),
-                Some(Err(pending)) => pending,
+            match state.lookup(uri) {
+                Some(Lookup::Ready(snapshot)) => return Some(snapshot),
+                Some(Lookup::InFlight(in_flight)) => in_flight,
                 None => return state.index.get(uri).cloned(),
             }
         };
-        let snapshot = match tokio::task::spawn_blocking(move || pending.run()).await {
-            Ok(snapshot) => Arc::new(snapshot),
-            Err(error) => {
-                tracing::error!("analysis of {} failed: {error}", uri.as_str());
-                return None;
-            }
-        };
-        self.lock().store(&snapshot);
-        Some(snapshot)
+        // Concurrent requests after an edit (hover, tokens, code actions, the debounced
+        // diagnostics) share one analysis: the first runs it, the others wait for it.
+        let result = in_flight
+            .result
+            .get_or_init(|| async {
+                let pending = in_flight
+                    .pending
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .take()?;
+                match tokio::task::spawn_blocking(move || pending.run()).await {
+                    Ok(snapshot) => Some(Arc::new(snapshot)),
+                    Err(error) => {
+                        tracing::error!("analysis of {} failed: {error}", uri.as_str());
+                        None
+                    }
+                }
+            })
+            .await
+            .clone()?;
+        self.lock().store(&result);
+        Some(result)
     }
 
     /// Every briefing the server knows: open documents (current) and indexed files.
@@ -217,10 +255,19 @@ impl Shared {
         let (open, indexed): (Vec<Uri>, Vec<Arc<Snapshot>>) = {
             let state = self.lock();
             let open = state.documents.keys().cloned().collect();
+            // Compare paths too: a client may spell a file's URI differently from ours.
+            let open_paths: Vec<&PathBuf> = state
+                .documents
+                .values()
+                .filter_map(|d| d.path.as_ref())
+                .collect();
             let indexed = state
                 .index
                 .values()
-                .filter(|s| !state.documents.contains_key(&s.uri))
+                .filter(|s| {
+                    !state.documents.contains_key(&s.uri)
+                        && !uri_to_path(&s.uri).is_some_and(|p| open_paths.contains(&&p))
+                })
                 .cloned()
                 .collect();
             (open, indexed)

@@ -204,6 +204,17 @@ pub async fn refresh_all(shared: Arc<Shared>, client: Client) {
         );
     }
     diagnostics::publish_config_diagnostics(&shared, &client).await;
+    // Settings change hints and tokens too (`inlayHints`, actors); ask the client to re-request.
+    let flags = shared.lock().client;
+    let refresh_client = client.clone();
+    tokio::spawn(async move {
+        if flags.inlay_hint_refresh {
+            let _ = refresh_client.inlay_hint_refresh().await;
+        }
+        if flags.semantic_tokens_refresh {
+            let _ = refresh_client.semantic_tokens_refresh().await;
+        }
+    });
     tokio::spawn(index_workspace(shared, client));
 }
 
