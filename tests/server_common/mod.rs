@@ -155,7 +155,8 @@ impl TestServer {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
         let mut skipped = Vec::new();
         loop {
-            let Ok(next) = tokio::time::timeout_at(deadline, self.notifications.recv()).await else {
+            let Ok(next) = tokio::time::timeout_at(deadline, self.notifications.recv()).await
+            else {
                 panic!("timed out waiting for {method}; skipped: {skipped:#?}");
             };
             let next = next.expect("notification channel open");
