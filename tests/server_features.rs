@@ -208,6 +208,12 @@ async fn unknown_documents_get_empty_results() {
         )
         .await;
     assert_eq!(symbols, Value::Null);
+    // Malformed params are an error response, and the server carries on.
+    let error = server
+        .request_raw("textDocument/hover", json!({"textDocument": {}}))
+        .await
+        .unwrap_err();
+    assert_eq!(error["code"], -32602);
     // A change to a document that was never opened is ignored, not fatal.
     server
         .notify(

@@ -119,8 +119,11 @@ impl LanguageServer for Backend {
         let flags = self.shared.lock().client;
         if flags.watched_files_dynamic {
             let registration = capabilities::watcher_registration();
-            if let Err(error) = self.client.register_capability(vec![registration]).await {
-                tracing::warn!("could not register file watchers: {error}");
+            let registered = self.client.register_capability(vec![registration]);
+            match tokio::time::timeout(workspace::CLIENT_TIMEOUT, registered).await {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => tracing::warn!("could not register file watchers: {error}"),
+                Err(_) => tracing::warn!("client/registerCapability: no answer from the client"),
             }
         }
         if workspace::pull_settings(&self.shared, &self.client).await {

@@ -18,6 +18,9 @@ use crate::cli::{Workspace, collect_briefings, read_briefing};
 /// a folder of briefings).
 const MAX_INDEXED_FILES: usize = 10_000;
 
+/// How long the server waits for the client to answer one of its requests.
+pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Indexes every briefing under the workspace folders, replacing the previous index.
 pub async fn index_workspace(shared: Arc<Shared>, client: Client) {
     let (folders, with_progress, generation) = {
@@ -166,15 +169,21 @@ pub async fn pull_settings(shared: &Shared, client: &Client) -> bool {
         scope_uri: None,
         section: Some("briefing".to_owned()),
     }];
-    match client.configuration(items).await {
-        Ok(values) => {
+    // A client that never answers must not hold up `initialized` forever.
+    let answer = tokio::time::timeout(CLIENT_TIMEOUT, client.configuration(items)).await;
+    match answer {
+        Ok(Ok(values)) => {
             let Some(section) = briefing_section(values.first()) else {
                 return false;
             };
             set_settings(shared, Some(section))
         }
-        Err(error) => {
+        Ok(Err(error)) => {
             tracing::warn!("workspace/configuration failed: {error}");
+            false
+        }
+        Err(_) => {
+            tracing::warn!("workspace/configuration: no answer from the client");
             false
         }
     }
