@@ -301,3 +301,21 @@ async fn semantic_tokens_and_inlay_hints() {
     assert_eq!(ranged["data"], json!([]));
     server.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inlay_hints_are_off_by_default() {
+    let mut server = TestServer::start(init_params(&["utf-16"], None, Value::Null)).await;
+    let uri = "file:///tmp/hints.brief.md";
+    server
+        .open(uri, "briefing", "# Summary\n\nCanada will likely agree.\n")
+        .await;
+    let hints = server
+        .request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0},
+                                                        "end": {"line": 9, "character": 0}}}),
+        )
+        .await;
+    assert_eq!(hints, json!([]));
+    server.shutdown().await;
+}

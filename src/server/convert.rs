@@ -1,14 +1,16 @@
 //! Model ↔ protocol: byte ranges to LSP ranges (through `crate::text::LineIndex`, the only
 //! place that converts positions), severities, diagnostics, URIs and paths.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::ls_types::Uri;
 
 use super::state::Snapshot;
-use crate::rules::{Diagnostic, Severity};
+use crate::rules::{Diagnostic, RuleCode, Severity};
 use crate::text::{LineIndex, Position, PositionEncoding, TextRange};
 
 /// Text plus its line index and the negotiated encoding: enough to convert positions.
@@ -73,11 +75,20 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
+/// The rule's documentation link, parsed once per rule.
+fn docs_uri(code: RuleCode) -> Option<Uri> {
+    static URIS: LazyLock<HashMap<RuleCode, Uri>> = LazyLock::new(|| {
+        RuleCode::ALL
+            .into_iter()
+            .filter_map(|code| Some((code, Uri::from_str(&code.docs_url()).ok()?)))
+            .collect()
+    });
+    URIS.get(&code).cloned()
+}
+
 /// A core diagnostic as LSP: code, link to the rule's docs, source "briefing", related places.
 pub fn diagnostic(lines: Lines, uri: &Uri, diagnostic: &Diagnostic) -> lsp::Diagnostic {
-    let code_description = Uri::from_str(&diagnostic.code.docs_url())
-        .ok()
-        .map(|href| lsp::CodeDescription { href });
+    let code_description = docs_uri(diagnostic.code).map(|href| lsp::CodeDescription { href });
     let related: Vec<lsp::DiagnosticRelatedInformation> = diagnostic
         .related
         .iter()
