@@ -51,11 +51,7 @@ fn trigger(before: &str) -> Option<(Trigger, usize)> {
         .map_or(before.len(), |(i, _)| i);
     let prefix = &before[..partial_start];
     let partial = before.len() - partial_start;
-    if let Some(rest) = prefix.strip_suffix("[[") {
-        let _ = rest;
-        // Heading text may contain spaces: take everything after `[[`.
-        return Some((Trigger::Heading, partial));
-    }
+    // Heading text may contain spaces: everything after an unclosed `[[` is the partial.
     if let Some(open) = before.rfind("[[")
         && !before[open..].contains("]]")
     {
