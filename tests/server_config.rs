@@ -34,11 +34,7 @@ async fn briefing_toml_changes_recheck_open_documents() {
 
     let mut server =
         TestServer::start(init_params(&["utf-16"], Some(dir.path()), Value::Null)).await;
-    let registrations = server.server_requests.lock().unwrap().clone();
-    let registration = registrations
-        .iter()
-        .find(|r| r["method"] == "client/registerCapability")
-        .expect("file watchers are registered");
+    let registration = server.server_request("client/registerCapability").await;
     assert!(registration.to_string().contains("**/briefing.toml"));
 
     let uri = server.open_file(&brief).await;
@@ -158,14 +154,7 @@ async fn editor_settings_override_the_file() {
                 && relative_time_severity(p["diagnostics"].as_array().unwrap()) == Some(4)
         })
         .await;
-    assert!(
-        server
-            .server_requests
-            .lock()
-            .unwrap()
-            .iter()
-            .any(|r| r["method"] == "workspace/configuration")
-    );
+    server.server_request("workspace/configuration").await;
 
     // Settings pushed in the notification itself.
     server

@@ -61,6 +61,8 @@ fn lifecycle_and_the_seed_briefing() {
     assert_eq!(server.shutdown_and_exit(), 0);
 }
 
+/// The server's own requests (watcher registration, configuration) go unanswered here: `exit`
+/// must still end the process promptly.
 #[test]
 fn exit_without_shutdown_is_an_error_exit() {
     let mut server = StdioServer::spawn();

@@ -116,24 +116,12 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
-        let flags = self.shared.lock().client;
-        if flags.watched_files_dynamic {
-            let registration = capabilities::watcher_registration();
-            let registered = self.client.register_capability(vec![registration]);
-            match tokio::time::timeout(workspace::CLIENT_TIMEOUT, registered).await {
-                Ok(Ok(())) => {}
-                Ok(Err(error)) => tracing::warn!("could not register file watchers: {error}"),
-                Err(_) => tracing::warn!("client/registerCapability: no answer from the client"),
-            }
-        }
-        if workspace::pull_settings(&self.shared, &self.client).await {
-            workspace::refresh_all(Arc::clone(&self.shared), self.client.clone()).await;
-        } else {
-            tokio::spawn(workspace::index_workspace(
-                Arc::clone(&self.shared),
-                self.client.clone(),
-            ));
-        }
+        // Requests to the client run in a task: a handler that waits for the client would keep
+        // the server alive after `exit` when the client never answers.
+        tokio::spawn(workspace::start(
+            Arc::clone(&self.shared),
+            self.client.clone(),
+        ));
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -203,7 +191,15 @@ impl LanguageServer for Backend {
         let pull = self.shared.lock().client.configuration;
         let changed = match params.settings.get("briefing").filter(|s| s.is_object()) {
             Some(section) => workspace::set_settings(&self.shared, Some(section.clone())),
-            None if pull => workspace::pull_settings(&self.shared, &self.client).await,
+            None if pull => {
+                let (shared, client) = (Arc::clone(&self.shared), self.client.clone());
+                tokio::spawn(async move {
+                    if workspace::pull_settings(&shared, &client).await {
+                        workspace::refresh_all(shared, client).await;
+                    }
+                });
+                false
+            }
             None if params.settings.is_object() => {
                 workspace::set_settings(&self.shared, briefing_section(Some(&params.settings)))
             }

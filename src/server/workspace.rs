@@ -21,6 +21,25 @@ const MAX_INDEXED_FILES: usize = 10_000;
 /// How long the server waits for the client to answer one of its requests.
 pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// After `initialized`: register the file watchers, fetch the settings, index the workspace.
+pub async fn start(shared: Arc<Shared>, client: Client) {
+    let flags = shared.lock().client;
+    if flags.watched_files_dynamic {
+        let registration = super::capabilities::watcher_registration();
+        let registered = client.register_capability(vec![registration]);
+        match tokio::time::timeout(CLIENT_TIMEOUT, registered).await {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => tracing::warn!("could not register file watchers: {error}"),
+            Err(_) => tracing::warn!("client/registerCapability: no answer from the client"),
+        }
+    }
+    if pull_settings(&shared, &client).await {
+        refresh_all(shared, client).await;
+    } else {
+        index_workspace(shared, client).await;
+    }
+}
+
 /// Indexes every briefing under the workspace folders, replacing the previous index.
 pub async fn index_workspace(shared: Arc<Shared>, client: Client) {
     let (folders, with_progress, generation) = {

@@ -169,6 +169,28 @@ impl TestServer {
         }
     }
 
+    /// Waits until the server has sent the client a request for `method`.
+    pub async fn server_request(&self, method: &str) -> Value {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let found = self
+                .server_requests
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|r| r["method"] == method)
+                .cloned();
+            if let Some(request) = found {
+                return request;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the server never sent {method}"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
     /// Drains notifications already received.
     pub fn drain(&mut self) -> Vec<Value> {
         let mut out = Vec::new();

@@ -139,8 +139,10 @@ impl StdioServer {
         self.wait_for_exit()
     }
 
+    /// Waits for the process to end; well under the server's 10 s timeout for client answers,
+    /// so a server waiting on a client that never answers fails this.
     fn wait_for_exit(&mut self) -> i32 {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let deadline = Instant::now() + Duration::from_secs(3);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 return status.code().unwrap_or(-1);
