@@ -8,6 +8,7 @@ pub mod actors;
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod fast_hash;
 pub mod model;
 pub mod outline;
 pub mod rules;

@@ -1,6 +1,6 @@
 //! Merging registries by id and resolving references (SPEC §2.4, §3).
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap;
 
 use super::ActorDefinition;
 use super::matcher::{NameMatch, NameMatcher};
@@ -10,9 +10,9 @@ use super::matcher::{NameMatch, NameMatcher};
 #[derive(Debug)]
 pub struct Registry {
     actors: Vec<ActorDefinition>,
-    by_id: HashMap<String, usize>,
+    by_id: FastMap<String, usize>,
     /// Lowercased names and aliases, for resolving `@ref`.
-    by_name: HashMap<String, usize>,
+    by_name: FastMap<String, usize>,
     matcher: NameMatcher,
 }
 
@@ -20,7 +20,7 @@ impl Registry {
     /// Later definitions override earlier ones with the same id.
     pub fn new(definitions: impl IntoIterator<Item = ActorDefinition>) -> Registry {
         let mut actors: Vec<ActorDefinition> = Vec::new();
-        let mut by_id: HashMap<String, usize> = HashMap::new();
+        let mut by_id: FastMap<String, usize> = FastMap::default();
         for definition in definitions {
             let key = definition.id.to_lowercase();
             match by_id.get(&key) {
@@ -31,7 +31,7 @@ impl Registry {
                 }
             }
         }
-        let mut by_name = HashMap::new();
+        let mut by_name = FastMap::default();
         let mut names = Vec::new();
         for (index, actor) in actors.iter().enumerate() {
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
@@ -53,7 +53,15 @@ impl Registry {
     }
 
     pub fn get(&self, id: &str) -> Option<&ActorDefinition> {
-        self.by_id.get(&id.to_lowercase()).map(|&i| &self.actors[i])
+        // Ids are usually written in lowercase already: look up without allocating first.
+        let index = match self.by_id.get(id) {
+            Some(index) => Some(index),
+            None if id.bytes().any(|b| b.is_ascii_uppercase()) || !id.is_ascii() => {
+                self.by_id.get(&id.to_lowercase())
+            }
+            None => None,
+        };
+        index.map(|&i| &self.actors[i])
     }
 
     /// Resolves a reference: ids first, then names and aliases, case-insensitively, with `-`

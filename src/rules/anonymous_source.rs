@@ -2,66 +2,94 @@
 //! talks said", "a person close to the negotiations", "two officials with direct knowledge",
 //! "speaking on condition of anonymity"), unless the sentence carries its own citation.
 
+use std::sync::LazyLock;
+
 use super::lexicon::LEXICON;
 use super::sentence::SentenceView;
+use super::triggers;
 use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
+use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
 /// Nouns for the people a source phrase describes; the finding starts at the noun.
-const SOURCE_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "person",
-    "people",
-    "diplomat",
-    "diplomats",
-    "aide",
-    "aides",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "insider",
-    "insiders",
-    "individual",
-    "individuals",
-    "official's",
-    "analyst",
-    "analysts",
-    "executive",
-    "executives",
-    "lawmaker",
-    "lawmakers",
-    "negotiator",
-    "negotiators",
-    "staffer",
-    "staffers",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "envoy",
-    "envoys",
-    "officer",
-    "officers",
-    "participant",
-    "participants",
-    "delegate",
-    "delegates",
-    "diplomat's",
-    "banker",
-    "bankers",
-    "traders",
-    "trader",
-];
+static SOURCE_NOUNS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "person",
+        "people",
+        "diplomat",
+        "diplomats",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "insider",
+        "insiders",
+        "individual",
+        "individuals",
+        "official's",
+        "analyst",
+        "analysts",
+        "executive",
+        "executives",
+        "lawmaker",
+        "lawmakers",
+        "negotiator",
+        "negotiators",
+        "staffer",
+        "staffers",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "envoy",
+        "envoys",
+        "officer",
+        "officers",
+        "participant",
+        "participants",
+        "delegate",
+        "delegates",
+        "diplomat's",
+        "banker",
+        "bankers",
+        "traders",
+        "trader",
+    ]
+    .into_iter()
+    .collect()
+});
 
 const NUMBERS: &[&str] = &[
     "a", "an", "one", "another", "two", "three", "four", "five", "six", "several", "multiple",
 ];
 
+/// Words besides reporting verbs and source phrases that can start an anonymous source.
+pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
+    Box::new(
+        [
+            "according",
+            "speaking",
+            "unnamed",
+            "anonymous",
+            "unidentified",
+        ]
+        .into_iter(),
+    )
+}
+
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     for index in 0..context.document.sentences.len() {
+        if !context
+            .words
+            .sentence_has(index, triggers::ANONYMOUS_SOURCE)
+        {
+            continue;
+        }
         if context.is_cited(index) {
             continue;
         }

@@ -5,9 +5,11 @@
 
 use super::lexicon::LEXICON;
 use super::sentence::SentenceView;
+use super::triggers;
 use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
 use crate::analysis::EstimativeTerm;
 use crate::text::TextRange;
+use std::sync::LazyLock;
 
 /// The ICD 203 likelihood scale: (row label, low %, high %, phrases as words).
 /// A row of the scale: label, low %, high %, phrases.
@@ -83,8 +85,21 @@ const REPLACEMENTS: &[&str] = &[
     "almost certainly",
 ];
 
+/// Words that can start a standard term or a confidence level (hedges come from the lexicon).
+pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
+    Box::new(
+        SCALE_FIRST_WORDS
+            .iter()
+            .copied()
+            .chain(CONFIDENCE.iter().copied()),
+    )
+}
+
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     for index in 0..context.document.sentences.len() {
+        if !context.words.sentence_has(index, triggers::ESTIMATIVE) {
+            continue;
+        }
         let sentence = SentenceView::new(context, index);
         let terms = standard_terms_in(&sentence);
         for (start, length) in hedges(&sentence) {
@@ -136,7 +151,9 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 pub fn standard_terms(context: &RuleContext) -> Vec<EstimativeTerm> {
     let mut terms = Vec::new();
     for index in 0..context.document.sentences.len() {
-        terms.extend(standard_terms_in(&SentenceView::new(context, index)));
+        if context.words.sentence_has(index, triggers::ESTIMATIVE) {
+            terms.extend(standard_terms_in(&SentenceView::new(context, index)));
+        }
     }
     terms
 }
@@ -145,14 +162,17 @@ fn standard_terms_in(s: &SentenceView) -> Vec<EstimativeTerm> {
     let mut terms = Vec::new();
     let mut i = 0;
     while i < s.len() {
+        // Most words start no term: check the first word before trying the phrases.
+        if !SCALE_FIRST_WORDS.contains(&s.word(i)) {
+            i += 1;
+            continue;
+        }
         // Longest phrase across the scale wins ("very likely" over "likely").
         let mut best: Option<(usize, &ScaleRow)> = None;
-        for row in SCALE {
-            for phrase in row.3 {
-                let n = matches_phrase(s, i, phrase);
-                if n > 0 && best.is_none_or(|(length, _)| n > length) {
-                    best = Some((n, row));
-                }
+        for (row, words) in SCALE_WORDS.iter() {
+            let n = matches_phrase(s, i, words);
+            if n > 0 && best.is_none_or(|(length, _)| n > length) {
+                best = Some((n, row));
             }
         }
         match best {
@@ -174,15 +194,33 @@ fn standard_terms_in(s: &SentenceView) -> Vec<EstimativeTerm> {
     terms
 }
 
-fn matches_phrase(s: &SentenceView, i: usize, phrase: &str) -> usize {
-    let mut n = 0;
-    for part in phrase.split(' ') {
-        if s.word(i + n) != part || !s.is_word(i + n) {
+/// The scale's phrases split into words once, with their row.
+static SCALE_WORDS: LazyLock<Vec<(&'static ScaleRow, Vec<&'static str>)>> = LazyLock::new(|| {
+    SCALE
+        .iter()
+        .flat_map(|row| {
+            row.3
+                .iter()
+                .map(move |phrase| (row, phrase.split(' ').collect()))
+        })
+        .collect()
+});
+
+/// Every word that can start a term of the scale.
+static SCALE_FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = SCALE_WORDS.iter().map(|(_, words)| words[0]).collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
+fn matches_phrase(s: &SentenceView, i: usize, words: &[&str]) -> usize {
+    for (n, part) in words.iter().enumerate() {
+        if s.word(i + n) != *part || !s.is_word(i + n) {
             return 0;
         }
-        n += 1;
     }
-    n
+    words.len()
 }
 
 /// Non-standard hedges: (first token, token count).

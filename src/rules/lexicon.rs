@@ -1,14 +1,14 @@
 //! Word lists of the language rules, kept as data files under `data/lexicon/` (each says where
 //! its entries come from), embedded in the binary and parsed once on first use.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 pub struct Lexicon {
-    pub attribution_groups: HashSet<&'static str>,
-    pub reporting_verbs: HashSet<&'static str>,
-    pub irregular_participles: HashSet<&'static str>,
-    pub adjectival_participles: HashSet<&'static str>,
+    pub attribution_groups: FastSet<&'static str>,
+    pub reporting_verbs: FastSet<&'static str>,
+    pub irregular_participles: FastSet<&'static str>,
+    pub adjectival_participles: FastSet<&'static str>,
     pub anonymous_sources: PhraseSet,
     pub hedges: PhraseSet,
     pub relative_times: PhraseSet,
@@ -51,18 +51,19 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// Every whitespace-separated word of the non-comment lines.
-fn words(file: &'static str) -> HashSet<&'static str> {
+fn words(file: &'static str) -> FastSet<&'static str> {
     entries(file).flat_map(str::split_whitespace).collect()
 }
 
 /// Multi-word phrases matched against token sequences, indexed by their first word.
 pub struct PhraseSet {
-    by_first: HashMap<&'static str, Vec<(usize, Vec<&'static str>)>>,
+    by_first: FastMap<&'static str, Vec<(usize, Vec<&'static str>)>>,
 }
 
 impl PhraseSet {
     fn new(phrases: impl Iterator<Item = &'static str>) -> PhraseSet {
-        let mut by_first: HashMap<&'static str, Vec<(usize, Vec<&'static str>)>> = HashMap::new();
+        let mut by_first: FastMap<&'static str, Vec<(usize, Vec<&'static str>)>> =
+            FastMap::default();
         for (index, phrase) in phrases.enumerate() {
             let parts: Vec<&'static str> = phrase.split_whitespace().collect();
             if let Some(first) = parts.first() {
@@ -74,6 +75,11 @@ impl PhraseSet {
             list.sort_by_key(|(_, parts)| std::cmp::Reverse(parts.len()));
         }
         PhraseSet { by_first }
+    }
+
+    /// Every word that starts a phrase.
+    pub fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.by_first.keys().copied()
     }
 
     /// The longest phrase starting at word `i` of `words` (lowercased): (phrase index, length).

@@ -4,9 +4,13 @@
 //! a state ("the talks were focused on", "is located", "remain committed"). The fix is the
 //! writer's: the message asks *by whom?*
 
+use std::sync::LazyLock;
+
 use super::lexicon::LEXICON;
 use super::sentence::SentenceView;
+use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
+use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
 const BE_FORMS: &[&str] = &[
@@ -14,125 +18,149 @@ const BE_FORMS: &[&str] = &[
 ];
 
 /// Adverbs that may sit between the auxiliary and the participle.
-const ADVERBS: &[&str] = &[
-    "not",
-    "also",
-    "reportedly",
-    "already",
-    "still",
-    "never",
-    "recently",
-    "formally",
-    "officially",
-    "quickly",
-    "reported",
-    "now",
-    "then",
-    "further",
-    "largely",
-    "partly",
-    "fully",
-    "initially",
-    "subsequently",
-    "eventually",
-    "finally",
-    "previously",
-    "first",
-    "allegedly",
-    "being",
-    "repeatedly",
-    "successfully",
-    "widely",
-    "jointly",
-    "only",
-    "just",
-    "all",
-    "both",
-    "reportedly",
-    "n't",
-];
+static ADVERBS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "not",
+        "also",
+        "reportedly",
+        "already",
+        "still",
+        "never",
+        "recently",
+        "formally",
+        "officially",
+        "quickly",
+        "reported",
+        "now",
+        "then",
+        "further",
+        "largely",
+        "partly",
+        "fully",
+        "initially",
+        "subsequently",
+        "eventually",
+        "finally",
+        "previously",
+        "first",
+        "allegedly",
+        "being",
+        "repeatedly",
+        "successfully",
+        "widely",
+        "jointly",
+        "only",
+        "just",
+        "all",
+        "both",
+        "reportedly",
+        "n't",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// Participles that with "to" describe a plan or a schedule ("is expected to attend", "is set
 /// to resume"): the subject is named, the construction hides nobody.
-const RAISING: &[&str] = &[
-    "expected",
-    "set",
-    "scheduled",
-    "due",
-    "slated",
-    "poised",
-    "supposed",
-    "designed",
-    "meant",
-    "intended",
-    "required",
-    "allowed",
-    "able",
-    "going",
-    "bound",
-    "prepared",
-    "willing",
-    "forced",
-    "obliged",
-    "said",
-    "believed",
-    "thought",
-    "reported",
-    "known",
-    "seen",
-    "considered",
-    "understood",
-    "tipped",
-    "rumoured",
-    "rumored",
-    "reputed",
-    "alleged",
-    "estimated",
-    "projected",
-    "predicted",
-    "likely",
-    "unlikely",
-];
+static RAISING: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "expected",
+        "set",
+        "scheduled",
+        "due",
+        "slated",
+        "poised",
+        "supposed",
+        "designed",
+        "meant",
+        "intended",
+        "required",
+        "allowed",
+        "able",
+        "going",
+        "bound",
+        "prepared",
+        "willing",
+        "forced",
+        "obliged",
+        "said",
+        "believed",
+        "thought",
+        "reported",
+        "known",
+        "seen",
+        "considered",
+        "understood",
+        "tipped",
+        "rumoured",
+        "rumored",
+        "reputed",
+        "alleged",
+        "estimated",
+        "projected",
+        "predicted",
+        "likely",
+        "unlikely",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// Participles of the impersonal "it is … that" construction. Those that stand for an unnamed
 /// source of a claim ("it is said", "it is argued") belong to `vague-attribution`.
-const IMPERSONAL: &[&str] = &[
-    "believed",
-    "expected",
-    "reported",
-    "thought",
-    "understood",
-    "feared",
-    "hoped",
-    "assumed",
-    "known",
-    "estimated",
-    "considered",
-    "felt",
-    "agreed",
-    "decided",
-    "announced",
-    "anticipated",
-    "recognised",
-    "recognized",
-    "acknowledged",
-    "accepted",
-    "noted",
-    "held",
-    "suspected",
-    "presumed",
-    "understood",
-];
+static IMPERSONAL: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "believed",
+        "expected",
+        "reported",
+        "thought",
+        "understood",
+        "feared",
+        "hoped",
+        "assumed",
+        "known",
+        "estimated",
+        "considered",
+        "felt",
+        "agreed",
+        "decided",
+        "announced",
+        "anticipated",
+        "recognised",
+        "recognized",
+        "acknowledged",
+        "accepted",
+        "noted",
+        "held",
+        "suspected",
+        "presumed",
+        "understood",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// Words ending in -ed that are not participles.
-const NOT_PARTICIPLES: &[&str] = &[
-    "indeed", "hundred", "need", "seed", "speed", "bed", "red", "shed", "fled", "sacred", "naked",
-    "wicked", "beloved", "rugged", "kindred", "wretched", "embed", "breed", "proceed", "exceed",
-    "succeed", "feed", "deed", "greed", "weed", "freed", "led", "sped", "bred",
-];
+static NOT_PARTICIPLES: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "indeed", "hundred", "need", "seed", "speed", "bed", "red", "shed", "fled", "sacred",
+        "naked", "wicked", "beloved", "rugged", "kindred", "wretched", "embed", "breed", "proceed",
+        "exceed", "succeed", "feed", "deed", "greed", "weed", "freed", "led", "sped", "bred",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// The auxiliaries every agentless construction has.
+pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
+    Box::new(BE_FORMS.iter().copied())
+}
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     for index in 0..context.document.sentences.len() {
+        if !context.words.sentence_has(index, triggers::PASSIVE) {
+            continue;
+        }
         let sentence = SentenceView::new(context, index);
         for range in find(&sentence) {
             out.push(diagnostic(

@@ -1,24 +1,31 @@
 //! `missing-bluf`: with `[sections] bluf = true`, the briefing has neither a front-matter `bluf`
 //! nor a first section named like a bottom line.
 
+use std::sync::LazyLock;
+
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
+use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
 /// Headings that carry a bottom line, compared in lowercase.
-const BLUF_TITLES: &[&str] = &[
-    "summary",
-    "executive summary",
-    "bottom line",
-    "bottom line up front",
-    "bluf",
-    "key judgments",
-    "key judgements",
-    "key points",
-    "key takeaways",
-    "main points",
-    "overview",
-    "in brief",
-];
+static BLUF_TITLES: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "summary",
+        "executive summary",
+        "bottom line",
+        "bottom line up front",
+        "bluf",
+        "key judgments",
+        "key judgements",
+        "key points",
+        "key takeaways",
+        "main points",
+        "overview",
+        "in brief",
+    ]
+    .into_iter()
+    .collect()
+});
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     let document = context.document;

@@ -6,6 +6,7 @@ mod context;
 mod lexicon;
 mod sentence;
 mod suppression;
+mod triggers;
 mod words;
 
 pub mod anonymous_source;

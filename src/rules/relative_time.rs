@@ -4,8 +4,14 @@
 
 use super::lexicon::LEXICON;
 use super::sentence::SentenceView;
+use super::triggers;
 use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
 use crate::model::Date;
+
+/// Relative-time phrases all start with a lexicon word; nothing else is needed.
+pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
+    Box::new(std::iter::empty())
+}
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     let date = context
@@ -14,6 +20,9 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         .as_ref()
         .and_then(|fm| fm.date);
     for index in 0..context.document.sentences.len() {
+        if !context.words.sentence_has(index, triggers::RELATIVE_TIME) {
+            continue;
+        }
         let s = SentenceView::new(context, index);
         // "Last year's budget": match the phrase without the possessive.
         let bare: Vec<&str> = s

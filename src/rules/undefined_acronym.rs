@@ -4,20 +4,31 @@
 
 use std::collections::{HashMap, HashSet};
 
+use std::sync::LazyLock;
+
 use super::sentence::SentenceView;
+use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
+use crate::fast_hash::FastSet;
 
 /// Abbreviations every reader knows; spelling them out would be odd.
-const COMMON: &[&str] = &[
-    "OK", "TV", "AM", "PM", "AD", "BC", "CEO", "ID", "PDF", "URL", "UTC", "GMT", "FAQ", "DNA",
-    "HIV", "AIDS", "COVID", "USB", "GPS", "ISBN",
-];
+static COMMON: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "OK", "TV", "AM", "PM", "AD", "BC", "CEO", "ID", "PDF", "URL", "UTC", "GMT", "FAQ", "DNA",
+        "HIV", "AIDS", "COVID", "USB", "GPS", "ISBN",
+    ]
+    .into_iter()
+    .collect()
+});
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     // First pass: where each acronym is defined ("Full Name (ACR)" or "ACR (Full Name)").
     let mut defined_at: HashMap<String, usize> = HashMap::new();
     let mut uses: Vec<(String, crate::text::TextRange)> = Vec::new();
     for index in 0..context.document.sentences.len() {
+        if !context.words.sentence_has(index, triggers::CAPITALS) {
+            continue;
+        }
         let s = SentenceView::new(context, index);
         let shouting = is_shouting(&s);
         for i in 0..s.len() {

@@ -3,296 +3,358 @@
 //! named source. Opinion, intent, forecasts and sentences attributed to a named actor are left
 //! alone.
 
+use std::sync::LazyLock;
+
 use super::lexicon::LEXICON;
 use super::sentence::SentenceView;
+use super::triggers;
 use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
+use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+static MONTHS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// Words before a number that make it a label, not a figure: "Article 5", "Resolution 2231".
-const LABELS: &[&str] = &[
-    "article",
-    "articles",
-    "section",
-    "sections",
-    "resolution",
-    "chapter",
-    "paragraph",
-    "para",
-    "page",
-    "pages",
-    "p",
-    "pp",
-    "no",
-    "number",
-    "vol",
-    "volume",
-    "title",
-    "annex",
-    "phase",
-    "stage",
-    "round",
-    "part",
-    "item",
-    "table",
-    "figure",
-    "fig",
-    "level",
-    "category",
-    "block",
-    "unit",
-    "route",
-    "highway",
-    "flight",
-    "room",
-    "building",
-    "gate",
-    "pier",
-    "berth",
-    "line",
-    "step",
-    "option",
-    "tier",
-    "version",
-    "act",
-    "law",
-    "decree",
-    "order",
-    "bill",
-    "protocol",
-    "amendment",
-    "point",
-    "minsk",
-    "covid-19",
-];
+static LABELS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "article",
+        "articles",
+        "section",
+        "sections",
+        "resolution",
+        "chapter",
+        "paragraph",
+        "para",
+        "page",
+        "pages",
+        "p",
+        "pp",
+        "no",
+        "number",
+        "vol",
+        "volume",
+        "title",
+        "annex",
+        "phase",
+        "stage",
+        "round",
+        "part",
+        "item",
+        "table",
+        "figure",
+        "fig",
+        "level",
+        "category",
+        "block",
+        "unit",
+        "route",
+        "highway",
+        "flight",
+        "room",
+        "building",
+        "gate",
+        "pier",
+        "berth",
+        "line",
+        "step",
+        "option",
+        "tier",
+        "version",
+        "act",
+        "law",
+        "decree",
+        "order",
+        "bill",
+        "protocol",
+        "amendment",
+        "point",
+        "minsk",
+        "covid-19",
+    ]
+    .into_iter()
+    .collect()
+});
 
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "trillion",
-    "trillions",
-    "dozens",
-    "dozen",
-    "half",
-    "twice",
-    "thrice",
-    "tenfold",
-    "twofold",
-    "threefold",
-    "percent",
-    "per",
-    "percentage",
-];
+static NUMBER_WORDS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "trillions",
+        "dozens",
+        "dozen",
+        "half",
+        "twice",
+        "thrice",
+        "tenfold",
+        "twofold",
+        "threefold",
+        "percent",
+        "per",
+        "percentage",
+    ]
+    .into_iter()
+    .collect()
+});
 
-const SUPERLATIVES: &[&str] = &[
-    "highest",
-    "lowest",
-    "largest",
-    "biggest",
-    "smallest",
-    "fastest",
-    "slowest",
-    "longest",
-    "shortest",
-    "worst",
-    "deadliest",
-    "heaviest",
-    "costliest",
-    "greatest",
-    "strongest",
-    "weakest",
-    "richest",
-    "poorest",
-    "busiest",
-    "steepest",
-    "sharpest",
-];
+static SUPERLATIVES: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "highest",
+        "lowest",
+        "largest",
+        "biggest",
+        "smallest",
+        "fastest",
+        "slowest",
+        "longest",
+        "shortest",
+        "worst",
+        "deadliest",
+        "heaviest",
+        "costliest",
+        "greatest",
+        "strongest",
+        "weakest",
+        "richest",
+        "poorest",
+        "busiest",
+        "steepest",
+        "sharpest",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// Verbs of change and cause that make a checkable historical assertion.
-const CHANGE_VERBS: &[&str] = &[
-    "caused",
-    "triggered",
-    "sparked",
-    "prompted",
-    "fueled",
-    "fuelled",
-    "resulted",
-    "led",
-    "contributed",
-    "drove",
-    "collapsed",
-    "plunged",
-    "surged",
-    "soared",
-    "doubled",
-    "tripled",
-    "halved",
-    "quadrupled",
-    "declined",
-    "dropped",
-    "fell",
-    "rose",
-    "increased",
-    "decreased",
-    "grew",
-    "shrank",
-    "expanded",
-    "contracted",
-    "slumped",
-    "jumped",
-    "climbed",
-    "tumbled",
-    "spiked",
-    "dipped",
-    "killed",
-    "destroyed",
-    "displaced",
-    "outnumbered",
-    "exceeded",
-    "overtook",
-    "surpassed",
-    "cut",
-    "slashed",
-    "raised",
-    "boosted",
-    "reduced",
-    "lowered",
-    "hiked",
-    "lost",
-    "gained",
-    "created",
-    "eliminated",
-    "voted",
-];
+static CHANGE_VERBS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "caused",
+        "triggered",
+        "sparked",
+        "prompted",
+        "fueled",
+        "fuelled",
+        "resulted",
+        "led",
+        "contributed",
+        "drove",
+        "collapsed",
+        "plunged",
+        "surged",
+        "soared",
+        "doubled",
+        "tripled",
+        "halved",
+        "quadrupled",
+        "declined",
+        "dropped",
+        "fell",
+        "rose",
+        "increased",
+        "decreased",
+        "grew",
+        "shrank",
+        "expanded",
+        "contracted",
+        "slumped",
+        "jumped",
+        "climbed",
+        "tumbled",
+        "spiked",
+        "dipped",
+        "killed",
+        "destroyed",
+        "displaced",
+        "outnumbered",
+        "exceeded",
+        "overtook",
+        "surpassed",
+        "cut",
+        "slashed",
+        "raised",
+        "boosted",
+        "reduced",
+        "lowered",
+        "hiked",
+        "lost",
+        "gained",
+        "created",
+        "eliminated",
+        "voted",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// Words that mark an analytic judgement or a hedged forecast: such a sentence is never an
 /// unsupported claim, whatever it contains.
-const JUDGEMENT: &[&str] = &[
-    "likely",
-    "unlikely",
-    "probably",
-    "possibly",
-    "perhaps",
-    "maybe",
-    "probable",
-    "improbable",
-    "assess",
-    "assesses",
-    "judge",
-    "judges",
-    "forecast",
-    "forecasts",
-    "projected",
-    "predicted",
-    "predicts",
-];
+static JUDGEMENT: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "likely",
+        "unlikely",
+        "probably",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "probable",
+        "improbable",
+        "assess",
+        "assesses",
+        "judge",
+        "judges",
+        "forecast",
+        "forecasts",
+        "projected",
+        "predicted",
+        "predicts",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// Words that mark intent, opinion or a conditional: they rule out the softer triggers
 /// (superlatives, verbs of change) but not a stated figure, which stays checkable.
-const SOFT: &[&str] = &[
-    "would", "could", "may", "might", "can", "believe", "think", "feel", "if", "unless", "expect",
-    "expects",
-];
+static SOFT: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "would", "could", "may", "might", "can", "believe", "think", "feel", "if", "unless",
+        "expect", "expects",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// Words of intent and proposal: a figure in a plan ("we will invest $5 billion") is a promise,
 /// not a claim about the world.
-const INTENT: &[&str] = &[
-    "will",
-    "going",
-    "want",
-    "wants",
-    "propose",
-    "proposes",
-    "proposed",
-    "proposing",
-    "plan",
-    "plans",
-    "let's",
-    "promise",
-    "pledge",
-    "intend",
-    "intends",
-    "'ll",
-];
+static INTENT: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "will",
+        "going",
+        "want",
+        "wants",
+        "propose",
+        "proposes",
+        "proposed",
+        "proposing",
+        "plan",
+        "plans",
+        "let's",
+        "promise",
+        "pledge",
+        "intend",
+        "intends",
+        "'ll",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// Units of time: "over the last eight years" is a span, not a figure.
-const TIME_UNITS: &[&str] = &[
-    "years",
-    "year",
-    "months",
-    "month",
-    "weeks",
-    "week",
-    "days",
-    "day",
-    "hours",
-    "hour",
-    "minutes",
-    "minute",
-    "seconds",
-    "decades",
-    "decade",
-    "centuries",
-    "nights",
-    "times",
-    "terms",
-];
+static TIME_UNITS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "week",
+        "days",
+        "day",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "seconds",
+        "decades",
+        "decade",
+        "centuries",
+        "nights",
+        "times",
+        "terms",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Words that can make a sentence a checkable claim (numbers are a family of their own).
+pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
+    let extra = [
+        "record", "time", "ranks", "ranked", "ranking", "voted", "history", "ever", "before",
+        "since",
+    ];
+    Box::new(
+        NUMBER_WORDS
+            .iter()
+            .copied()
+            .chain(SUPERLATIVES.iter().copied())
+            .chain(CHANGE_VERBS.iter().copied())
+            .chain(extra),
+    )
+}
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     for index in 0..context.document.sentences.len() {
         if context.is_cited(index) {
+            continue;
+        }
+        if !context
+            .words
+            .sentence_has(index, triggers::CLAIM | triggers::NUMBER)
+        {
             continue;
         }
         let sentence = SentenceView::new(context, index);

@@ -2,6 +2,7 @@
 //! with byte ranges, an ASCII-lowercased copy of the prose to compare against word lists without
 //! allocating, and the tokens of each sentence.
 
+use super::triggers;
 use crate::model::Document;
 use crate::text::TextRange;
 
@@ -31,6 +32,8 @@ pub struct Words {
     pub tokens: Vec<Token>,
     /// For each sentence, its tokens as `tokens[start..end]`.
     pub sentence_tokens: Vec<(u32, u32)>,
+    /// For each sentence, the trigger families of its words (`triggers.rs`).
+    pub sentence_families: Vec<u32>,
 }
 
 impl Words {
@@ -38,21 +41,46 @@ impl Words {
         let lower = document.prose.to_ascii_lowercase();
         let mut tokens = Vec::with_capacity(document.prose.len() / 5);
         let mut sentence_tokens = Vec::with_capacity(document.sentences.len());
+        let mut sentence_families = Vec::with_capacity(document.sentences.len());
         for sentence in &document.sentences {
-            let first = tokens.len() as u32;
+            let first = tokens.len();
             tokenize(&document.prose, sentence.range, &mut tokens);
-            sentence_tokens.push((first, tokens.len() as u32));
+            sentence_tokens.push((first as u32, tokens.len() as u32));
+            let mut families = 0;
+            for token in &tokens[first..] {
+                let (start, end) = (token.start as usize, token.end as usize);
+                families |= match token.kind {
+                    TokenKind::Number => triggers::NUMBER,
+                    TokenKind::Punct => 0,
+                    TokenKind::Word => {
+                        let original = &document.prose[start..end];
+                        let capitals = (2..=6).contains(&original.len())
+                            && original.bytes().all(|b| b.is_ascii_uppercase());
+                        let capitals = if capitals { triggers::CAPITALS } else { 0 };
+                        triggers::families(&lower[start..end]) | capitals
+                    }
+                };
+            }
+            sentence_families.push(families);
         }
         Words {
             lower,
             tokens,
             sentence_tokens,
+            sentence_families,
         }
     }
 
     pub fn sentence(&self, index: usize) -> &[Token] {
         let (start, end) = self.sentence_tokens[index];
         &self.tokens[start as usize..end as usize]
+    }
+
+    /// Whether sentence `index` has a word of any of the `families`.
+    pub fn sentence_has(&self, index: usize, families: u32) -> bool {
+        self.sentence_families
+            .get(index)
+            .is_some_and(|f| f & families != 0)
     }
 
     /// The token's text, ASCII-lowercased.
