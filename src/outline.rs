@@ -66,7 +66,7 @@ pub fn document_outline(analysis: &Analysis, text_len: usize) -> OutlineNode {
         .collect();
     for note in &document.review_notes {
         let node = OutlineNode {
-            name: review_title(note.kind, &note.text),
+            name: review_title(note.kind, &note.text, note.replacement.as_deref()),
             kind: OutlineKind::ReviewNote,
             level: 0,
             range: note.range,
@@ -111,13 +111,17 @@ fn placeholder() -> OutlineNode {
     }
 }
 
-fn review_title(kind: ReviewKind, text: &str) -> String {
+fn review_title(kind: ReviewKind, text: &str, replacement: Option<&str>) -> String {
     let label = match kind {
         ReviewKind::Comment => "Comment",
         ReviewKind::Highlight => "Highlight",
         ReviewKind::Insertion => "Insertion",
         ReviewKind::Deletion => "Deletion",
         ReviewKind::Substitution => "Change",
+    };
+    let text = match replacement {
+        Some(new) => format!("{text} → {new}"),
+        None => text.to_owned(),
     };
     let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let short: String = text.chars().take(50).collect();
