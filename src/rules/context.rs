@@ -101,14 +101,18 @@ impl<'a> RuleContext<'a> {
 }
 
 fn cited_sentences(document: &Document, scope: CitationScope) -> Vec<bool> {
-    let mut marks: Vec<usize> = Vec::new();
-    marks.extend(document.footnote_refs.iter().map(|r| r.range.start));
-    marks.extend(document.citations.iter().map(|c| c.range.start));
-    marks.extend(document.links.iter().map(|l| l.range.start));
-    marks.sort_unstable();
+    // A citation counts where it overlaps the sentence: a link's `[` comes before the first
+    // prose character of a sentence that is all link text.
+    let mut marks: Vec<TextRange> = Vec::new();
+    marks.extend(document.footnote_refs.iter().map(|r| r.range));
+    marks.extend(document.citations.iter().map(|c| c.range));
+    marks.extend(document.links.iter().map(|l| l.range));
+    marks.sort_unstable_by_key(|m| m.start);
     let has_mark = |range: TextRange| {
-        let i = marks.partition_point(|&m| m < range.start);
-        marks.get(i).is_some_and(|&m| m < range.end)
+        let i = marks.partition_point(|m| m.start < range.start);
+        let starts_inside = marks.get(i).is_some_and(|m| m.start < range.end);
+        let covers_start = i > 0 && marks[i - 1].end > range.start;
+        starts_inside || covers_start
     };
     let mut cited = vec![false; document.sentences.len()];
     for paragraph in &document.paragraphs {

@@ -178,7 +178,7 @@ fn standard_terms_in(s: &SentenceView) -> Vec<EstimativeTerm> {
         match best {
             // "probably not" is a hedge, not the likely row.
             Some((length, row))
-                if !(in_quote(s, i) || s.word(i) == "probably" && s.word(i + 1) == "not") =>
+                if !(s.in_quote(i) || s.word(i) == "probably" && s.word(i + 1) == "not") =>
             {
                 terms.push(EstimativeTerm {
                     range: s.range(i, i + length),
@@ -226,10 +226,14 @@ fn matches_phrase(s: &SentenceView, i: usize, words: &[&str]) -> usize {
 /// Non-standard hedges: (first token, token count).
 fn hedges(s: &SentenceView) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
+    // A question ("how might the system fit?") asks; it does not estimate.
+    if s.word(s.len().saturating_sub(1)) == "?" {
+        return found;
+    }
     let mut i = 0;
     while i < s.len() {
         match LEXICON.hedges.match_at(&s.lower, i) {
-            Some((_, length)) if is_hedge_use(s, i) && !in_quote(s, i) => {
+            Some((_, length)) if is_hedge_use(s, i) && !s.in_quote(i) => {
                 found.push((i, length));
                 i += length;
             }
@@ -263,20 +267,6 @@ fn is_hedge_use(s: &SentenceView, i: usize) -> bool {
     ) || previous.ends_with("'s")
         || previous.ends_with("’s");
     !noun_use && s.is_word(i + 1)
-}
-
-/// Inside a direct quotation: the writer reports someone else's words.
-fn in_quote(s: &SentenceView, i: usize) -> bool {
-    let mut open = false;
-    for j in 0..i {
-        match s.word(j) {
-            "\"" => open = !open,
-            "“" => open = true,
-            "”" => open = false,
-            _ => {}
-        }
-    }
-    open
 }
 
 /// "high confidence", "moderate confidence", "low confidence".

@@ -203,7 +203,11 @@ pub fn find(s: &SentenceView) -> Vec<TextRange> {
         {
             // A hypothetical ("how talks could be structured") asserts no act that someone
             // hid; a stated plan ("will be decided") does.
-            let previous = i.checked_sub(1).map(|p| s.word(p));
+            // The modal may stand before a negation: "should not be relied upon".
+            let previous = match i.checked_sub(1).map(|p| s.word(p)) {
+                Some("not" | "n't" | "also" | "still" | "never") if i >= 2 => Some(s.word(i - 2)),
+                other => other,
+            };
             if s.word(i) == "be"
                 && matches!(
                     previous,

@@ -69,6 +69,10 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 /// Filters uses that are not relative to the reading day: "as soon as possible", "soon after
 /// the vote", "the last week of March", "Russia Today".
 fn is_relative_use(s: &SentenceView, i: usize, length: usize) -> bool {
+    // Quoted words keep the speaker's day.
+    if s.in_quote(i) {
+        return false;
+    }
     let first = s.word(i);
     let previous = if i > 0 { s.word(i - 1) } else { "" };
     let next = s.word(i + length);
@@ -81,6 +85,8 @@ fn is_relative_use(s: &SentenceView, i: usize, length: usize) -> bool {
                 ))
         }
         "today" => !(s.is_capitalized(i) && i > 0 && s.is_capitalized(i - 1)),
+        // "More recently, …" orders events in the narrative; it does not date them.
+        "recently" => !matches!(previous, "more" | "most" | "only" | "as"),
         "last" | "next" => !matches!(next, "of" | "to" | "-") && previous != "the",
         _ => true,
     }

@@ -112,6 +112,20 @@ impl<'a> SentenceView<'a> {
         j
     }
 
+    /// Inside a direct quotation: the writer reports someone else's words.
+    pub fn in_quote(&self, i: usize) -> bool {
+        let mut open = false;
+        for j in 0..i.min(self.len()) {
+            match self.word(j) {
+                "\"" => open = !open,
+                "“" => open = true,
+                "”" => open = false,
+                _ => {}
+            }
+        }
+        open
+    }
+
     /// Whether the sentence contains a token equal to `word` (lowercase).
     pub fn has_word(&self, word: &str) -> bool {
         self.lower.contains(&word)

@@ -38,8 +38,13 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
             }
             let start = s.tokens[i].start as usize;
             let in_parens = i > 0 && s.word(i - 1) == "(" && s.word(i + 1) == ")";
-            let defines = (in_parens && i >= 2 && s.is_capitalized(i - 2))
+            // "low-rate initial production (LRIP)" or "LRIP (Low-Rate Initial Production)".
+            let defines = (in_parens && i >= 2 && s.is_word(i - 2))
                 || (s.word(i + 1) == "(" && s.is_capitalized(i + 2) && !is_acronym(s.text(i + 2)));
+            // "Fort Irwin, CA": a two-letter code after a place name is an address.
+            if text.len() == 2 && i > 0 && s.word(i - 1) == "," {
+                continue;
+            }
             if defines {
                 defined_at.entry(text.to_owned()).or_insert(start);
             } else {

@@ -99,6 +99,17 @@ static LABELS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
         "point",
         "minsk",
         "covid-19",
+        "§",
+        "§§",
+        "u.s.c",
+        "c.f.r",
+        "stat",
+        "h.r",
+        "p.l",
+        "s.res",
+        "h.res",
+        "usc",
+        "cfr",
     ]
     .into_iter()
     .collect()
@@ -489,9 +500,32 @@ fn find_trigger(s: &SentenceView, with_soft: bool) -> Option<TextRange> {
 /// A number that states a quantity, not a date, a time, a label or an ordinal.
 fn is_figure(s: &SentenceView, i: usize) -> bool {
     let text = s.word(i);
-    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    // Look back past the punctuation of "Dec. 20" and "Version: 12".
+    let previous = match i.checked_sub(1).map(|p| s.word(p)) {
+        Some("." | ":") if i >= 2 => s.word(i - 2),
+        Some(word) => word,
+        None => "",
+    };
     let next = s.word(i + 1);
-    if LABELS.contains(&previous) || next == ":" || previous == "#" {
+    let before = if i > 0 { s.word(i - 1) } else { "" };
+    // "30 U.S.C. §191", "Resolution 2231": references, not quantities.
+    if LABELS.contains(&previous)
+        || LABELS.contains(&next)
+        || next == ":"
+        || matches!(before, "#" | "/" | "-" | "§")
+        || matches!(next, "/" | "-")
+    {
+        return false;
+    }
+    // Numbers run into letters ("1974April", "F2F") are labels or conversion debris; unit
+    // suffixes ("4bn", "10m") are figures.
+    let letters = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    if !letters.is_empty()
+        && !matches!(
+            letters,
+            "bn" | "m" | "mn" | "k" | "tn" | "b" | "st" | "nd" | "rd" | "th" | "s"
+        )
+    {
         return false;
     }
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
@@ -502,7 +536,7 @@ fn is_figure(s: &SentenceView, i: usize) -> bool {
         return true;
     }
     // Years and days of the month are dates.
-    if plain && digits.len() == 4 && (1800..=2100).contains(&value) {
+    if plain && digits.len() == 4 && (1000..=2100).contains(&value) {
         return false;
     }
     if plain

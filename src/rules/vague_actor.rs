@@ -244,6 +244,26 @@ fn phrase_start(s: &SentenceView, head: usize) -> Option<usize> {
         }
         break;
     }
+    // After a preposition the group is not the subject: "delegates from various countries met".
+    if start > 0
+        && matches!(
+            s.word(start - 1),
+            "from"
+                | "of"
+                | "in"
+                | "to"
+                | "with"
+                | "by"
+                | "for"
+                | "among"
+                | "between"
+                | "across"
+                | "at"
+                | "on"
+        )
+    {
+        return None;
+    }
     // A possessive or a named organisation before the phrase names the group.
     if start > 0
         && (s.word(start - 1).ends_with("'s")

@@ -321,7 +321,7 @@ fn find(s: &SentenceView) -> Option<TextRange> {
         }
         if matches!(
             word,
-            "research" | "studies" | "study" | "evidence" | "surveys" | "polls"
+            "research" | "studies" | "study" | "evidence" | "surveys" | "polls" | "reports"
         ) && let Some(end) = research_claim(s, i)
         {
             return Some(s.range(i, end + 1));
@@ -650,7 +650,16 @@ fn research_claim(s: &SentenceView, i: usize) -> Option<usize> {
     let bare = i == 0 || matches!(previous, "," | ";" | "and" | "but");
     let qualified_bare = matches!(
         previous,
-        "some" | "recent" | "other" | "many" | "previous" | "past" | "several"
+        "media"
+            | "news"
+            | "press"
+            | "some"
+            | "recent"
+            | "other"
+            | "many"
+            | "previous"
+            | "past"
+            | "several"
     ) && (i < 2 || matches!(s.word(i - 2), "," | ";"));
     if !(bare || qualified_bare) {
         return None;

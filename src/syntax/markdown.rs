@@ -23,9 +23,12 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
     let mut heading: Option<Heading> = None;
     let mut code_block_depth = 0usize;
     let mut image_depth = 0usize;
+    // Table cells are data, not sentences: their words count for actors, not for the rules.
+    let mut table_depth = 0usize;
     let mut footnote: Option<FootnoteDef> = None;
 
-    let parser = Parser::new_ext(body, Options::ENABLE_FOOTNOTES).into_offset_iter();
+    let parser = Parser::new_ext(body, Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES)
+        .into_offset_iter();
     for (event, range) in parser {
         let range = TextRange::new(range.start + body_start, range.end + body_start);
         let in_footnote = footnote.is_some();
@@ -35,7 +38,11 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
                     close_run(&mut run, blocks);
                     heading = Some(Heading::new(level as u8, range));
                 }
-                Tag::Paragraph | Tag::HtmlBlock | Tag::Table(_) | Tag::DefinitionList => {
+                Tag::Table(_) => {
+                    close_run(&mut run, blocks);
+                    table_depth += 1;
+                }
+                Tag::Paragraph | Tag::HtmlBlock | Tag::DefinitionList => {
                     close_run(&mut run, blocks)
                 }
                 Tag::Item => {
@@ -72,7 +79,9 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
                 }
                 Tag::Link { dest_url, .. } if !in_footnote && heading.is_none() => {
                     link(text, range, &dest_url, blocks);
-                    extend_run(&mut run, &containers, range, blocks);
+                    if table_depth == 0 {
+                        extend_run(&mut run, &containers, range, blocks);
+                    }
                 }
                 Tag::Image { .. } => image_depth += 1,
                 _ => {}
@@ -83,7 +92,11 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
                         blocks.headings.push(h.finish(text));
                     }
                 }
-                TagEnd::Paragraph | TagEnd::HtmlBlock | TagEnd::Table | TagEnd::DefinitionList => {
+                TagEnd::Table => {
+                    close_run(&mut run, blocks);
+                    table_depth = table_depth.saturating_sub(1);
+                }
+                TagEnd::Paragraph | TagEnd::HtmlBlock | TagEnd::DefinitionList => {
                     close_run(&mut run, blocks)
                 }
                 TagEnd::Item | TagEnd::BlockQuote(_) => {
@@ -117,10 +130,14 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
                 } else if let Some(def) = footnote.as_mut() {
                     def.text.push_str(&content);
                     blocks.copy_prose(text, range);
-                    extend_run(&mut run, &containers, range, blocks);
+                    if table_depth == 0 {
+                        extend_run(&mut run, &containers, range, blocks);
+                    }
                 } else if image_depth == 0 {
                     blocks.copy_prose(text, range);
-                    extend_run(&mut run, &containers, range, blocks);
+                    if table_depth == 0 {
+                        extend_run(&mut run, &containers, range, blocks);
+                    }
                 }
             }
             Event::Code(content) => {
@@ -130,7 +147,9 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
                 } else if let Some(def) = footnote.as_mut() {
                     def.text.push_str(&content);
                 } else {
-                    extend_run(&mut run, &containers, range, blocks);
+                    if table_depth == 0 {
+                        extend_run(&mut run, &containers, range, blocks);
+                    }
                 }
             }
             Event::FootnoteReference(label) if heading.is_none() => {
@@ -138,18 +157,20 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
                     label: label.to_string(),
                     range,
                 });
-                if !in_footnote {
+                if !in_footnote && table_depth == 0 {
                     extend_run(&mut run, &containers, range, blocks);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(def) = footnote.as_mut() {
                     def.text.push(' ');
-                } else if heading.is_none() {
+                } else if heading.is_none() && table_depth == 0 {
                     extend_run(&mut run, &containers, range, blocks);
                 }
             }
-            Event::InlineHtml(_) | Event::InlineMath(_) if heading.is_none() && !in_footnote => {
+            Event::InlineHtml(_) | Event::InlineMath(_)
+                if heading.is_none() && !in_footnote && table_depth == 0 =>
+            {
                 extend_run(&mut run, &containers, range, blocks);
             }
             Event::Rule => close_run(&mut run, blocks),
