@@ -117,6 +117,10 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 
 fn find(s: &SentenceView) -> Option<TextRange> {
     for i in 0..s.len() {
+        // "SENIOR ADMINISTRATION OFFICIAL:" labels a speaker in a transcript.
+        if is_speaker_label(s, i) {
+            continue;
+        }
         // "Diplomatic sources in Brussels said": sources reporting, not "sources of funding".
         if is_reporting_source(s, i)
             && let Some(verb) = verb_after(s, i + 1)
@@ -311,4 +315,19 @@ fn is_reporting_source(s: &SentenceView, i: usize) -> bool {
             before,
             "open" | "energy" | "power" | "water" | "funding" | "revenue" | "primary" | "multiple"
         )
+}
+
+/// An all-capital word in a run of capitals ending in ":" — a transcript's speaker label.
+fn is_speaker_label(s: &SentenceView, i: usize) -> bool {
+    let capitals = |j: usize| {
+        s.is_word(j) && s.text(j).len() > 1 && !s.text(j).bytes().any(|b| b.is_ascii_lowercase())
+    };
+    if !capitals(i) {
+        return false;
+    }
+    let mut j = i;
+    while j + 1 < s.len() && capitals(j + 1) {
+        j += 1;
+    }
+    s.word(j + 1) == ":"
 }

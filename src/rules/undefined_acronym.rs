@@ -33,7 +33,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         let shouting = is_shouting(&s);
         for i in 0..s.len() {
             let text = s.text(i);
-            if !is_acronym(text) || shouting {
+            if !is_acronym(text) || shouting || next_to_capitals(&s, i) {
                 continue;
             }
             let start = s.tokens[i].start as usize;
@@ -94,4 +94,16 @@ fn is_shouting(s: &SentenceView) -> bool {
         .filter(|&&i| s.text(i).len() > 1 && !s.text(i).bytes().any(|b| b.is_ascii_lowercase()))
         .count();
     words.len() >= 3 && caps * 2 > words.len()
+}
+
+/// Part of a phrase in capitals ("NAYAK FARMS:", "MS. JEAN-PIERRE:"), not an acronym.
+fn next_to_capitals(s: &SentenceView, i: usize) -> bool {
+    let capitals = |j: usize| {
+        s.is_word(j)
+            && s.text(j).chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !s.text(j).chars().any(char::is_lowercase)
+    };
+    let previous = (i.saturating_sub(2)..i).rev().find(|&j| s.is_word(j));
+    let next = (i + 1..(i + 3).min(s.len())).find(|&j| s.is_word(j));
+    previous.is_some_and(capitals) || next.is_some_and(capitals)
 }

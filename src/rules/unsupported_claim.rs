@@ -556,6 +556,10 @@ fn is_figure(s: &SentenceView, i: usize) -> bool {
     {
         return false;
     }
+    // "24 hours ago" dates something; it measures nothing.
+    if TIME_UNITS.contains(&next) && s.word(i + 2) == "ago" {
+        return false;
+    }
     // A span of time ("the last 20 months") is context, not a figure.
     if plain && TIME_UNITS.contains(&next) && value < 100 && is_span_start(previous) {
         return false;
@@ -689,7 +693,54 @@ fn is_change_assertion(s: &SentenceView, i: usize) -> bool {
             // "raised concerns" is not a claim.
             matches!(previous, "has" | "have" | "had") || s.word(i + 1) == "by"
         }
-        _ => true,
+        "caused" | "triggered" | "sparked" | "prompted" | "fueled" | "fuelled" | "drove"
+        | "outnumbered" | "exceeded" | "overtook" | "surpassed" => true,
+        // Verbs of change are assertions when a measure, a time or a cause follows ("rose 12%",
+        // "fell sharply", "collapsed after"), not when they qualify a noun ("increased support").
+        _ => {
+            let next = s.word(i + 1);
+            !s.is_word(i + 1)
+                || s.is_number(i + 1)
+                || matches!(
+                    next,
+                    "by" | "to"
+                        | "from"
+                        | "in"
+                        | "after"
+                        | "since"
+                        | "over"
+                        | "during"
+                        | "under"
+                        | "more"
+                        | "less"
+                        | "again"
+                        | "further"
+                        | "sharply"
+                        | "steeply"
+                        | "steadily"
+                        | "significantly"
+                        | "dramatically"
+                        | "slightly"
+                        | "rapidly"
+                        | "quickly"
+                        | "nearly"
+                        | "almost"
+                        | "about"
+                        | "some"
+                        | "more than"
+                        | "when"
+                        | "as"
+                        | "following"
+                        | "amid"
+                        | "because"
+                        | "last"
+                        | "this"
+                        | "between"
+                        | "across"
+                        | "overnight"
+                        | "year-on-year"
+                )
+        }
     }
 }
 

@@ -39,8 +39,6 @@ static AUXILIARIES: LazyLock<FastSet<&str>> = LazyLock::new(|| {
         "separately",
         "consistently",
         "frequently",
-        "will",
-        "would",
         "do",
         "did",
         "does",
@@ -521,6 +519,13 @@ fn group_start(s: &SentenceView, head: usize) -> Option<usize> {
         break;
     }
     if start > 0 && (s.word(start - 1).ends_with("'s") || s.word(start - 1).ends_with("’s")) {
+        return None;
+    }
+    // "The leaders agreed…" in a readout refers back to leaders just named.
+    if start < head
+        && matches!(s.word(start), "the" | "these" | "those" | "both")
+        && start + 1 == head
+    {
         return None;
     }
     Some(start)
