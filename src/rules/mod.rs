@@ -129,6 +129,23 @@ fn run_rule(code: RuleCode, context: &RuleContext, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A quick fix that inserts `stub` (a footnote or citation marker) at the end of a sentence,
+/// before its final punctuation.
+pub fn insert_at_sentence_end(
+    context: &RuleContext,
+    sentence: usize,
+    title: &str,
+    stub: &str,
+) -> Fix {
+    let end = context.document.sentences[sentence].range.end;
+    let at = if context.text[..end].ends_with(['.', '!', '?']) {
+        end - 1
+    } else {
+        end
+    };
+    Fix::insert(title, at, stub)
+}
+
 /// A diagnostic with the rule's default severity; `run_all` applies the configured one.
 pub fn diagnostic(code: RuleCode, range: TextRange, message: impl Into<String>) -> Diagnostic {
     Diagnostic {

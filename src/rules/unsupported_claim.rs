@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use super::lexicon::LEXICON;
 use super::sentence::SentenceView;
 use super::triggers;
-use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
+use super::{Diagnostic, RuleCode, RuleContext, diagnostic, insert_at_sentence_end};
 use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
@@ -387,13 +387,12 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
                 trigger.slice(&context.document.prose)
             ),
         );
-        let end = sentence.whole_range().end;
-        let at = if context.text[..end].ends_with(['.', '!', '?']) {
-            end - 1
-        } else {
-            end
-        };
-        d.fixes.push(Fix::insert("Insert a footnote", at, "[^]"));
+        d.fixes.push(insert_at_sentence_end(
+            context,
+            index,
+            "Insert a footnote",
+            "[^]",
+        ));
         out.push(d);
     }
 }

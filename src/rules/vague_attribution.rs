@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use super::lexicon::LEXICON;
 use super::sentence::SentenceView;
 use super::triggers;
-use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
+use super::{Diagnostic, RuleCode, RuleContext, diagnostic, insert_at_sentence_end};
 use crate::actors::ActorKind;
 use crate::fast_hash::FastSet;
 use crate::text::TextRange;
@@ -233,10 +233,9 @@ static CERTAINTY: LazyLock<FastSet<&str>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Words besides reporting verbs that can start a vague attribution.
-pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
-    let research = [
-        "according",
+/// Verbs of unnamed research: "research has shown", "studies suggest".
+static RESEARCH_VERBS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
         "shown",
         "show",
         "shows",
@@ -250,15 +249,23 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
         "indicates",
         "indicated",
         "demonstrated",
+        "demonstrate",
+        "demonstrates",
         "proven",
         "proved",
         "confirm",
         "confirms",
         "confirmed",
-    ];
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Words besides reporting verbs that can start a vague attribution.
+pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
     Box::new(
-        research
-            .into_iter()
+        std::iter::once("according")
+            .chain(RESEARCH_VERBS.iter().copied())
             .chain(CERTAINTY.iter().copied())
             .chain(BELIEF_PARTICIPLES.iter().copied()),
     )
@@ -285,13 +292,12 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
                     range.slice(&context.document.prose)
                 ),
             );
-            let end = sentence.whole_range().end;
-            let at = if context.text[..end].ends_with(['.', '!', '?']) {
-                end - 1
-            } else {
-                end
-            };
-            d.fixes.push(Fix::insert("Insert a citation", at, "[^]"));
+            d.fixes.push(insert_at_sentence_end(
+                context,
+                index,
+                "Insert a citation",
+                "[^]",
+            ));
             out.push(d);
         }
     }
@@ -624,32 +630,6 @@ fn unnamed_group_after(s: &SentenceView, from: usize) -> Option<usize> {
 
 /// "research has shown", "studies suggest", "reports indicate" with no named study.
 fn research_claim(s: &SentenceView, i: usize) -> Option<usize> {
-    static VERBS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-        [
-            "shown",
-            "show",
-            "shows",
-            "suggest",
-            "suggests",
-            "suggested",
-            "found",
-            "find",
-            "finds",
-            "indicate",
-            "indicates",
-            "indicated",
-            "demonstrated",
-            "demonstrate",
-            "demonstrates",
-            "proven",
-            "proved",
-            "confirm",
-            "confirms",
-            "confirmed",
-        ]
-        .into_iter()
-        .collect()
-    });
     // The phrase must be bare: "a 2024 IMF study found" names its source.
     let previous = if i > 0 { s.word(i - 1) } else { "" };
     let bare = i == 0 || matches!(previous, "," | ";" | "and" | "but");
@@ -676,5 +656,5 @@ fn research_claim(s: &SentenceView, i: usize) -> Option<usize> {
     ) {
         j += 1;
     }
-    VERBS.contains(&s.word(j)).then_some(j)
+    RESEARCH_VERBS.contains(&s.word(j)).then_some(j)
 }
