@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use super::lexicon::LEXICON;
+use super::lexicon::word_file;
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic, insert_at_sentence_end};
@@ -12,57 +13,7 @@ use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
 /// Nouns for the people a source phrase describes; the finding starts at the noun.
-static SOURCE_NOUNS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "official",
-        "officials",
-        "source",
-        "sources",
-        "person",
-        "people",
-        "diplomat",
-        "diplomats",
-        "aide",
-        "aides",
-        "adviser",
-        "advisers",
-        "advisor",
-        "advisors",
-        "insider",
-        "insiders",
-        "individual",
-        "individuals",
-        "official's",
-        "analyst",
-        "analysts",
-        "executive",
-        "executives",
-        "lawmaker",
-        "lawmakers",
-        "negotiator",
-        "negotiators",
-        "staffer",
-        "staffers",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "envoy",
-        "envoys",
-        "officer",
-        "officers",
-        "participant",
-        "participants",
-        "delegate",
-        "delegates",
-        "diplomat's",
-        "banker",
-        "bankers",
-        "traders",
-        "trader",
-    ]
-    .into_iter()
-    .collect()
-});
+static SOURCE_NOUNS: LazyLock<FastSet<&str>> = word_file!("anonymous-source-nouns");
 
 const NUMBERS: &[&str] = &[
     "a", "an", "one", "another", "two", "three", "four", "five", "six", "several", "multiple",

@@ -50,8 +50,18 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
+/// A word list from `data/lexicon/<name>.txt`, embedded and parsed on first use.
+macro_rules! word_file {
+    ($name:literal) => {
+        std::sync::LazyLock::new(|| {
+            super::lexicon::words(include_str!(concat!("../../data/lexicon/", $name, ".txt")))
+        })
+    };
+}
+pub(crate) use word_file;
+
 /// Every whitespace-separated word of the non-comment lines.
-fn words(file: &'static str) -> FastSet<&'static str> {
+pub(super) fn words(file: &'static str) -> FastSet<&'static str> {
     entries(file).flat_map(str::split_whitespace).collect()
 }
 

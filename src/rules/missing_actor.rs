@@ -7,6 +7,7 @@
 use std::sync::LazyLock;
 
 use super::lexicon::LEXICON;
+use super::lexicon::word_file;
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
@@ -62,83 +63,11 @@ static ADVERBS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
 
 /// Participles that with "to" describe a plan or a schedule ("is expected to attend", "is set
 /// to resume"): the subject is named, the construction hides nobody.
-static RAISING: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "expected",
-        "set",
-        "scheduled",
-        "due",
-        "slated",
-        "poised",
-        "supposed",
-        "designed",
-        "meant",
-        "intended",
-        "required",
-        "allowed",
-        "able",
-        "going",
-        "bound",
-        "prepared",
-        "willing",
-        "forced",
-        "obliged",
-        "said",
-        "believed",
-        "thought",
-        "reported",
-        "known",
-        "seen",
-        "considered",
-        "understood",
-        "tipped",
-        "rumoured",
-        "rumored",
-        "reputed",
-        "alleged",
-        "estimated",
-        "projected",
-        "predicted",
-        "likely",
-        "unlikely",
-    ]
-    .into_iter()
-    .collect()
-});
+static RAISING: LazyLock<FastSet<&str>> = word_file!("passive-raising");
 
 /// Participles of the impersonal "it is … that" construction. Those that stand for an unnamed
 /// source of a claim ("it is said", "it is argued") belong to `vague-attribution`.
-static IMPERSONAL: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "believed",
-        "expected",
-        "reported",
-        "thought",
-        "understood",
-        "feared",
-        "hoped",
-        "assumed",
-        "known",
-        "estimated",
-        "considered",
-        "felt",
-        "agreed",
-        "decided",
-        "announced",
-        "anticipated",
-        "recognised",
-        "recognized",
-        "acknowledged",
-        "accepted",
-        "noted",
-        "held",
-        "suspected",
-        "presumed",
-        "understood",
-    ]
-    .into_iter()
-    .collect()
-});
+static IMPERSONAL: LazyLock<FastSet<&str>> = word_file!("passive-impersonal");
 
 /// Words ending in -ed that are not participles.
 static NOT_PARTICIPLES: LazyLock<FastSet<&str>> = LazyLock::new(|| {

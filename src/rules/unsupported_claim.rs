@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use super::lexicon::LEXICON;
+use super::lexicon::word_file;
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic, insert_at_sentence_end};
@@ -44,213 +45,14 @@ static MONTHS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
 });
 
 /// Words before a number that make it a label, not a figure: "Article 5", "Resolution 2231".
-static LABELS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "article",
-        "articles",
-        "section",
-        "sections",
-        "resolution",
-        "chapter",
-        "paragraph",
-        "para",
-        "page",
-        "pages",
-        "p",
-        "pp",
-        "no",
-        "number",
-        "vol",
-        "volume",
-        "title",
-        "annex",
-        "phase",
-        "stage",
-        "round",
-        "part",
-        "item",
-        "table",
-        "figure",
-        "fig",
-        "level",
-        "category",
-        "block",
-        "unit",
-        "route",
-        "highway",
-        "flight",
-        "room",
-        "building",
-        "gate",
-        "pier",
-        "berth",
-        "line",
-        "step",
-        "option",
-        "tier",
-        "version",
-        "act",
-        "law",
-        "decree",
-        "order",
-        "bill",
-        "protocol",
-        "amendment",
-        "point",
-        "minsk",
-        "covid-19",
-        "§",
-        "§§",
-        "u.s.c",
-        "c.f.r",
-        "stat",
-        "h.r",
-        "p.l",
-        "s.res",
-        "h.res",
-        "usc",
-        "cfr",
-    ]
-    .into_iter()
-    .collect()
-});
+static LABELS: LazyLock<FastSet<&str>> = word_file!("claim-labels");
 
-static NUMBER_WORDS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "billion",
-        "billions",
-        "trillion",
-        "trillions",
-        "dozens",
-        "dozen",
-        "half",
-        "twice",
-        "thrice",
-        "tenfold",
-        "twofold",
-        "threefold",
-        "percent",
-        "per",
-        "percentage",
-    ]
-    .into_iter()
-    .collect()
-});
+static NUMBER_WORDS: LazyLock<FastSet<&str>> = word_file!("claim-number-words");
 
-static SUPERLATIVES: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "highest",
-        "lowest",
-        "largest",
-        "biggest",
-        "smallest",
-        "fastest",
-        "slowest",
-        "longest",
-        "shortest",
-        "worst",
-        "deadliest",
-        "heaviest",
-        "costliest",
-        "greatest",
-        "strongest",
-        "weakest",
-        "richest",
-        "poorest",
-        "busiest",
-        "steepest",
-        "sharpest",
-    ]
-    .into_iter()
-    .collect()
-});
+static SUPERLATIVES: LazyLock<FastSet<&str>> = word_file!("claim-superlatives");
 
 /// Verbs of change and cause that make a checkable historical assertion.
-static CHANGE_VERBS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "caused",
-        "triggered",
-        "sparked",
-        "prompted",
-        "fueled",
-        "fuelled",
-        "resulted",
-        "led",
-        "contributed",
-        "drove",
-        "collapsed",
-        "plunged",
-        "surged",
-        "soared",
-        "doubled",
-        "tripled",
-        "halved",
-        "quadrupled",
-        "declined",
-        "dropped",
-        "fell",
-        "rose",
-        "increased",
-        "decreased",
-        "grew",
-        "shrank",
-        "expanded",
-        "contracted",
-        "slumped",
-        "jumped",
-        "climbed",
-        "tumbled",
-        "spiked",
-        "dipped",
-        "killed",
-        "destroyed",
-        "displaced",
-        "outnumbered",
-        "exceeded",
-        "overtook",
-        "surpassed",
-        "cut",
-        "slashed",
-        "raised",
-        "boosted",
-        "reduced",
-        "lowered",
-        "hiked",
-        "lost",
-        "gained",
-        "created",
-        "eliminated",
-        "voted",
-    ]
-    .into_iter()
-    .collect()
-});
+static CHANGE_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-change-verbs");
 
 /// Words that mark an analytic judgement or a hedged forecast: such a sentence is never an
 /// unsupported claim, whatever it contains.

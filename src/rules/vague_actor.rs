@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use super::lexicon::LEXICON;
+use super::lexicon::word_file;
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
@@ -16,146 +17,14 @@ const QUANTIFIERS: &[&str] = &[
     "several", "some", "many", "various", "numerous", "most", "certain", "few", "other", "multiple",
 ];
 
-static GROUP_NOUNS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "states",
-        "countries",
-        "nations",
-        "governments",
-        "allies",
-        "partners",
-        "members",
-        "participants",
-        "delegations",
-        "donors",
-        "parties",
-        "powers",
-        "capitals",
-        "groups",
-        "organizations",
-        "organisations",
-        "companies",
-        "firms",
-        "banks",
-        "actors",
-        "stakeholders",
-        "players",
-        "sides",
-        "factions",
-        "militias",
-        "agencies",
-        "ministries",
-        "lenders",
-        "creditors",
-        "signatories",
-        "economies",
-        "exporters",
-        "importers",
-        "producers",
-        "suppliers",
-        "buyers",
-        "neighbours",
-        "neighbors",
-        "democracies",
-        "regimes",
-        "armies",
-        "forces",
-        "contributors",
-    ]
-    .into_iter()
-    .collect()
-});
+static GROUP_NOUNS: LazyLock<FastSet<&str>> = word_file!("vague-actor-groups");
 
-static MODIFIERS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "european",
-        "western",
-        "arab",
-        "african",
-        "asian",
-        "gulf",
-        "neighbouring",
-        "neighboring",
-        "member",
-        "allied",
-        "donor",
-        "partner",
-        "major",
-        "smaller",
-        "larger",
-        "key",
-        "other",
-        "foreign",
-        "regional",
-        "international",
-        "like-minded",
-        "nato",
-        "eu",
-        "g7",
-        "g20",
-        "western-backed",
-        "armed",
-        "non-state",
-        "private",
-        "state-owned",
-        "local",
-        "national",
-        "more",
-        "latin",
-        "baltic",
-        "nordic",
-        "central",
-        "eastern",
-        "southern",
-        "northern",
-        "frontline",
-        "front-line",
-        "coalition",
-        "asian",
-        "american",
-        "muslim",
-        "christian",
-        "developing",
-        "emerging",
-        "wealthy",
-        "richer",
-        "poorer",
-        "oil-producing",
-        "troop-contributing",
-        "nuclear",
-        "island",
-        "coastal",
-        "landlocked",
-        "smaller",
-        "donor-country",
-    ]
-    .into_iter()
-    .collect()
-});
+static MODIFIERS: LazyLock<FastSet<&str>> = word_file!("vague-actor-modifiers");
 
 /// Verbs that describe a state rather than an action.
-static STATE_VERBS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "remain", "remained", "remains", "are", "were", "is", "was", "seem", "seemed", "appear",
-        "appeared", "have", "had", "lack", "lacked", "face", "faced", "differ", "differed", "vary",
-        "varied", "include", "included", "share", "shared", "depend", "depended", "belong",
-        "exist",
-    ]
-    .into_iter()
-    .collect()
-});
+static STATE_VERBS: LazyLock<FastSet<&str>> = word_file!("vague-actor-states");
 
-static ACTION_VERBS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "pledge", "call", "agree", "send", "sign", "commit", "provide", "offer", "vote", "support",
-        "oppose", "back", "reject", "refuse", "urge", "demand", "join", "announce", "plan", "seek",
-        "push", "block", "impose", "lift", "deploy", "launch", "sent", "gave", "made", "took",
-        "began", "sought", "withdrew", "met", "held", "struck", "won", "lost", "paid", "bought",
-        "sold", "cut", "set", "put", "led", "left", "spent", "built", "drew", "chose", "broke",
-    ]
-    .into_iter()
-    .collect()
-});
+static ACTION_VERBS: LazyLock<FastSet<&str>> = word_file!("vague-actor-actions");
 
 /// The group nouns every vague actor has.
 pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {

@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use super::lexicon::LEXICON;
+use super::lexicon::word_file;
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic, insert_at_sentence_end};
@@ -68,132 +69,10 @@ static AUXILIARIES: LazyLock<FastSet<&str>> = LazyLock::new(|| {
 
 /// Modifiers that leave a group unnamed: "some analysts", "senior Western officials", "aid
 /// groups".
-static MODIFIERS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "some",
-        "many",
-        "several",
-        "most",
-        "other",
-        "various",
-        "numerous",
-        "certain",
-        "few",
-        "the",
-        "these",
-        "those",
-        "senior",
-        "top",
-        "independent",
-        "outside",
-        "foreign",
-        "local",
-        "regional",
-        "international",
-        "military",
-        "government",
-        "administration",
-        "security",
-        "defense",
-        "defence",
-        "intelligence",
-        "political",
-        "economic",
-        "financial",
-        "energy",
-        "western",
-        "eastern",
-        "european",
-        "leading",
-        "prominent",
-        "influential",
-        "diplomatic",
-        "industry",
-        "market",
-        "policy",
-        "legal",
-        "health",
-        "public",
-        "world",
-        "global",
-        "allied",
-        "opposition",
-        "party",
-        "congressional",
-        "parliamentary",
-        "ministry",
-        "cabinet",
-        "trade",
-        "oil",
-        "climate",
-        "humanitarian",
-        "aid",
-        "fellow",
-        "key",
-        "and",
-        "or",
-        "former",
-        "current",
-        "retired",
-        "rights",
-        "human",
-        "environmental",
-        "civil",
-        "society",
-        "advocacy",
-        "relief",
-        "medical",
-        "media",
-        "news",
-        "press",
-        "ordinary",
-        "private",
-        "sector",
-        "more",
-        "gulf",
-        "arab",
-        "african",
-        "asian",
-        "latin",
-        "nordic",
-        "baltic",
-    ]
-    .into_iter()
-    .collect()
-});
+static MODIFIERS: LazyLock<FastSet<&str>> = word_file!("attribution-modifiers");
 
 /// Participles that, after "widely" / "often" / "increasingly", report an unnamed belief.
-static BELIEF_PARTICIPLES: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "believed",
-        "thought",
-        "held",
-        "accepted",
-        "assumed",
-        "expected",
-        "regarded",
-        "seen",
-        "considered",
-        "viewed",
-        "reported",
-        "understood",
-        "acknowledged",
-        "agreed",
-        "perceived",
-        "known",
-        "recognized",
-        "recognised",
-        "cited",
-        "predicted",
-        "anticipated",
-        "argued",
-        "said",
-        "suggested",
-        "claimed",
-    ]
-    .into_iter()
-    .collect()
-});
+static BELIEF_PARTICIPLES: LazyLock<FastSet<&str>> = word_file!("attribution-belief-participles");
 
 /// Impersonal participles that stand for an unnamed source of a claim ("it is said that");
 /// believed / expected / reported are `missing-actor` (SPEC §4).
