@@ -14,6 +14,7 @@ mod config;
 mod convert;
 mod diagnostics;
 mod documents;
+mod framing;
 mod guard;
 mod hover;
 mod navigation;
@@ -40,6 +41,9 @@ pub const DOCUMENT_TEXT_METHOD: &str = "briefing/documentText";
 pub fn service() -> (LspService<Backend>, ClientSocket) {
     LspService::build(Backend::new)
         .custom_method(DOCUMENT_TEXT_METHOD, Backend::document_text)
+        .custom_method(framing::PARSE_ERROR_METHOD, Backend::parse_error)
+        .custom_method(framing::INVALID_REQUEST_METHOD, Backend::invalid_request)
+        .custom_method(framing::METHOD_NOT_FOUND_METHOD, Backend::method_not_found)
         .finish()
 }
 
@@ -66,7 +70,8 @@ pub fn run(log_file: Option<&Path>) -> u8 {
     let clean = runtime.block_on(async {
         let (service, socket) = service();
         let shared = Arc::clone(service.inner().shared());
-        let stdin = tokio::io::stdin();
+        // Malformed messages are answered with errors instead of ending the session.
+        let stdin = framing::guard(std::io::stdin());
         let stdout = tokio::io::stdout();
         Server::new(stdin, stdout, socket).serve(service).await;
         shared.shutdown_requested.load(Ordering::SeqCst)
