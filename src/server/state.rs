@@ -227,25 +227,33 @@ impl Shared {
             }
         };
         // Concurrent requests after an edit (hover, tokens, code actions, the debounced
-        // diagnostics) share one analysis: the first runs it, the others wait for it.
-        let result = in_flight
-            .result
-            .get_or_init(|| async {
-                let pending = in_flight
-                    .pending
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .take()?;
-                match tokio::task::spawn_blocking(move || pending.run()).await {
-                    Ok(snapshot) => Some(Arc::new(snapshot)),
-                    Err(error) => {
-                        tracing::error!("analysis of {} failed: {error}", uri.as_str());
-                        None
+        // diagnostics) share one analysis: the first runs it, the others wait for it. The
+        // wait runs in a task of its own: a request cancelled by `$/cancelRequest` drops only
+        // its handle, and the analysis it started still completes for the others (before,
+        // the dropped initializer had taken the pending analysis with it, and that version
+        // was never analysed or published).
+        let uri = uri.clone();
+        let waiter = tokio::spawn(async move {
+            in_flight
+                .result
+                .get_or_init(|| async {
+                    let pending = in_flight
+                        .pending
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .take()?;
+                    match tokio::task::spawn_blocking(move || pending.run()).await {
+                        Ok(snapshot) => Some(Arc::new(snapshot)),
+                        Err(error) => {
+                            tracing::error!("analysis of {} failed: {error}", uri.as_str());
+                            None
+                        }
                     }
-                }
-            })
-            .await
-            .clone()?;
+                })
+                .await
+                .clone()
+        });
+        let result = waiter.await.ok().flatten()?;
         self.lock().store(&result);
         Some(result)
     }
