@@ -7,7 +7,11 @@ use tower_lsp_server::jsonrpc::{self, Result};
 
 /// Runs synchronous feature code, turning a panic into an error response.
 pub fn guard<T>(method: &str, f: impl FnOnce() -> T) -> Result<T> {
-    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+    let run = || {
+        super::fault::maybe_panic(method);
+        f()
+    };
+    std::panic::catch_unwind(AssertUnwindSafe(run)).map_err(|payload| {
         let message = payload
             .downcast_ref::<&str>()
             .map(|s| (*s).to_owned())

@@ -14,6 +14,7 @@ mod config;
 mod convert;
 mod diagnostics;
 mod documents;
+mod fault;
 mod framing;
 mod guard;
 mod hover;
