@@ -181,6 +181,10 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
     if RAISING.contains(&participle) && s.word(j + 1) == "to" {
         return None;
     }
+    // "The summit was held in Geneva": who holds a meeting is rarely what the reader misses.
+    if participle == "held" && aux > 0 && EVENT_NOUNS.contains(&s.word(aux - 1)) {
+        return None;
+    }
     // "is made up of" describes composition.
     if participle == "made" && s.word(j + 1) == "up" {
         return None;
@@ -223,6 +227,43 @@ fn is_adverb(word: &str) -> bool {
                 | "ever"
         )
 }
+
+/// Events that are "held" (see `agentless_passive_at`).
+const EVENT_NOUNS: &[&str] = &[
+    "summit",
+    "meeting",
+    "meetings",
+    "talks",
+    "conference",
+    "election",
+    "elections",
+    "vote",
+    "referendum",
+    "session",
+    "ceremony",
+    "exercise",
+    "exercises",
+    "rally",
+    "hearing",
+    "hearings",
+    "consultations",
+    "negotiations",
+    "round",
+    "forum",
+    "dialogue",
+    "celebration",
+    "parade",
+    "funeral",
+    "festival",
+    "debate",
+    "poll",
+    "polls",
+    "ministerial",
+    "retreat",
+    "workshop",
+    "briefing",
+    "call",
+];
 
 fn is_participle(s: &SentenceView, i: usize) -> bool {
     if !s.is_word(i) || s.is_capitalized(i) && i > 0 {

@@ -555,6 +555,9 @@ fn is_assertion(s: &SentenceView) -> bool {
 }
 
 /// Attributed to a named actor ("Canada said…", "according to the IMF", "NATO estimates…").
+/// Institutions that "the ministry said" names (see the data file).
+static NAMED_BODIES: LazyLock<FastSet<&str>> = word_file!("named-bodies");
+
 fn has_named_source(s: &SentenceView) -> bool {
     for i in 0..s.len() {
         let word = s.word(i);
@@ -564,7 +567,11 @@ fn has_named_source(s: &SentenceView) -> bool {
             } else {
                 i + 2
             };
-            if s.mention(j).is_some() || s.is_capitalized(j) {
+            // "according to the finance ministry": a body named within a few words.
+            if s.mention(j).is_some()
+                || s.is_capitalized(j)
+                || (j..j + 3).any(|k| NAMED_BODIES.contains(&s.word(k)))
+            {
                 return true;
             }
         }
@@ -593,6 +600,7 @@ fn has_named_source(s: &SentenceView) -> bool {
                 s.mention(j).is_some()
                     || (s.is_capitalized(j) && j > 0 && s.is_word(j))
                     || s.word(j) == "@"
+                    || (NAMED_BODIES.contains(&s.word(j)) && (from..j).any(|k| s.word(k) == "the"))
             }) {
                 return true;
             }
