@@ -16,6 +16,9 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         .map(|s| s.title.trim().to_lowercase())
         .collect();
     let mut suggestions: FastMap<String, Option<String>> = FastMap::default();
+    // Candidates in the order the suggestion search visits them, lowercased once.
+    let mut slug_candidates: Option<Vec<Candidate>> = None;
+    let mut title_candidates: Option<Vec<Candidate>> = None;
     for link in &context.document.section_links {
         let (written, exists) = match &link.target {
             SectionTarget::Slug(slug) => (slug.as_str(), slugs.contains(slug.as_str())),
@@ -30,13 +33,14 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         let suggestion = suggestions
             .entry(written.to_owned())
             .or_insert_with(|| {
-                let candidates: Vec<&str> = match &link.target {
-                    SectionTarget::Slug(_) => slugs.iter().copied().collect(),
-                    SectionTarget::Heading(_) => {
-                        sections.iter().map(|s| s.title.as_str()).collect()
-                    }
+                let candidates = match &link.target {
+                    SectionTarget::Slug(_) => slug_candidates
+                        .get_or_insert_with(|| slugs.iter().map(|s| Candidate::new(s)).collect()),
+                    SectionTarget::Heading(_) => title_candidates.get_or_insert_with(|| {
+                        sections.iter().map(|s| Candidate::new(&s.title)).collect()
+                    }),
                 };
-                nearest(written, &candidates).map(str::to_owned)
+                nearest(written, candidates).map(str::to_owned)
             })
             .clone();
         let mut d = diagnostic(
@@ -68,30 +72,121 @@ pub fn find_target<'a>(
     })
 }
 
-/// The closest candidate by edit distance, if it is close enough to be a likely typo.
-fn nearest<'a>(written: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let written = written.to_lowercase();
-    let length = written.chars().count();
-    candidates
-        .iter()
-        // A length difference alone exceeds the allowed distance: skip the computation.
-        .filter(|c| c.chars().count().abs_diff(length) <= (c.chars().count() / 2).max(2))
-        .map(|c| (edit_distance(&written, &c.to_lowercase()), *c))
-        .filter(|(distance, c)| *distance <= (c.chars().count() / 2).max(2))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, c)| c)
+/// A heading or slug as the suggestion search compares it.
+struct Candidate<'a> {
+    text: &'a str,
+    /// Characters of the text as written (the closeness limit counts these).
+    n_chars: usize,
+    lower: Vec<char>,
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+impl<'a> Candidate<'a> {
+    fn new(text: &'a str) -> Candidate<'a> {
+        Candidate {
+            text,
+            n_chars: text.chars().count(),
+            lower: text.to_lowercase().chars().collect(),
         }
-        previous = current;
     }
-    previous[b.len()]
+}
+
+/// The closest candidate by edit distance, if it is close enough to be a likely typo; the
+/// first of equally close ones. Each distance is computed only as far as it could still win,
+/// so one broken link against many headings costs little more than a scan.
+fn nearest<'a>(written: &str, candidates: &[Candidate<'a>]) -> Option<&'a str> {
+    let written: Vec<char> = written.to_lowercase().chars().collect();
+    // Characters of the lowercased text, as the length filter has always counted them.
+    let length = written.len();
+    let mut best: Option<(usize, &'a str)> = None;
+    let mut row = Vec::new();
+    for candidate in candidates {
+        let limit = (candidate.n_chars / 2).max(2);
+        // A length difference alone exceeds the allowed distance: skip the computation.
+        if candidate.n_chars.abs_diff(length) > limit {
+            continue;
+        }
+        // Only a strictly smaller distance can replace the best so far.
+        let bound = match best {
+            Some((0, _)) => break,
+            Some((distance, _)) => limit.min(distance - 1),
+            None => limit,
+        };
+        if let Some(distance) = bounded_distance(&written, &candidate.lower, bound, &mut row) {
+            best = Some((distance, candidate.text));
+        }
+    }
+    best.map(|(_, text)| text)
+}
+
+/// The Levenshtein distance of `a` and `b` when it is at most `bound`, else `None`.
+fn bounded_distance(a: &[char], b: &[char], bound: usize, row: &mut Vec<usize>) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > bound {
+        return None;
+    }
+    row.clear();
+    row.extend(0..=b.len());
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        let mut row_min = row[0];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            let value = substitution.min(row[j + 1] + 1).min(row[j] + 1);
+            row[j + 1] = value;
+            row_min = row_min.min(value);
+        }
+        // Every later row is at least this row's minimum.
+        if row_min > bound {
+            return None;
+        }
+    }
+    let distance = row[b.len()];
+    (distance <= bound).then_some(distance)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full_distance(a: &[char], b: &[char]) -> usize {
+        let mut previous: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut current = vec![i + 1; b.len() + 1];
+            for (j, cb) in b.iter().enumerate() {
+                let substitution = previous[j] + usize::from(ca != cb);
+                current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+            }
+            previous = current;
+        }
+        previous[b.len()]
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_table() {
+        let words = [
+            "", "a", "ab", "ba", "kitten", "sitting", "summary", "sumary", "key-judgments",
+            "key-judgements", "outlook", "out look", "Äußerung", "äusserung", "part-10", "part-1",
+        ];
+        let mut row = Vec::new();
+        for a in words {
+            for b in words {
+                let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let exact = full_distance(&a, &b);
+                for bound in 0..8 {
+                    let expected = (exact <= bound).then_some(exact);
+                    assert_eq!(bounded_distance(&a, &b, bound, &mut row), expected);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nearest_keeps_the_first_of_equally_close_candidates() {
+        let texts = ["part-2", "part-3", "summary", "part-1"];
+        let candidates: Vec<Candidate> = texts.iter().map(|t| Candidate::new(t)).collect();
+        assert_eq!(nearest("part-9", &candidates), Some("part-2"));
+        assert_eq!(nearest("sumary", &candidates), Some("summary"));
+        assert_eq!(nearest("outlook", &candidates), None);
+    }
 }

@@ -5,7 +5,6 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::LEXICON;
 use super::lexicon::word_file;
 use super::sentence::SentenceView;
 use super::triggers;
@@ -500,6 +499,34 @@ fn is_change_assertion(s: &SentenceView, i: usize) -> bool {
         // "fell sharply", "collapsed after"), not when they qualify a noun ("increased support").
         _ => {
             let next = s.word(i + 1);
+            // "fell to 3%" measures; "declined to comment" refuses.
+            if next == "to" {
+                let after = s.word(i + 2);
+                return s.is_number(i + 2)
+                    || matches!(
+                        after,
+                        "a" | "an"
+                            | "the"
+                            | "its"
+                            | "their"
+                            | "around"
+                            | "about"
+                            | "nearly"
+                            | "almost"
+                            | "just"
+                            | "under"
+                            | "below"
+                            | "above"
+                            | "over"
+                            | "less"
+                            | "more"
+                            | "$"
+                            | "€"
+                            | "£"
+                            | "zero"
+                            | "record"
+                    );
+            }
             !s.is_word(i + 1)
                 || s.is_number(i + 1)
                 || matches!(
@@ -512,6 +539,10 @@ fn is_change_assertion(s: &SentenceView, i: usize) -> bool {
                         | "over"
                         | "during"
                         | "under"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "within"
                         | "more"
                         | "less"
                         | "again"
@@ -555,6 +586,62 @@ fn is_assertion(s: &SentenceView) -> bool {
 }
 
 /// Attributed to a named actor ("Canada said…", "according to the IMF", "NATO estimates…").
+/// Verbs by which a named source gives a figure: "Canada said", "the IMF estimates".
+const SOURCE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "reported",
+    "reports",
+    "estimated",
+    "estimates",
+    "estimate",
+    "noted",
+    "notes",
+    "confirmed",
+    "confirms",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "claimed",
+    "claims",
+    "published",
+    "publishes",
+    "calculated",
+    "recorded",
+    "counted",
+    "showed",
+    "shows",
+    "found",
+    "finds",
+    "indicated",
+    "indicates",
+    "put",
+    "puts",
+    "data",
+    "figures",
+    "statistics",
+    "cited",
+    "cites",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Institutions that "the ministry said" names (see the data file).
 static NAMED_BODIES: LazyLock<FastSet<&str>> = word_file!("named-bodies");
 
@@ -575,32 +662,20 @@ fn has_named_source(s: &SentenceView) -> bool {
                 return true;
             }
         }
-        let reports = LEXICON.reporting_verbs.contains(word)
-            || matches!(
-                word,
-                "announced"
-                    | "announces"
-                    | "stated"
-                    | "states"
-                    | "estimates"
-                    | "reported"
-                    | "reports"
-                    | "published"
-                    | "calculated"
-                    | "recorded"
-                    | "counted"
-                    | "data"
-                    | "figures"
-                    | "statistics"
-            );
-        if reports {
-            // A named subject within the three words before the verb.
-            let from = i.saturating_sub(4);
+        if SOURCE_VERBS.contains(&word) {
+            // A named subject just before the verb: "Canada said", "the IMF estimates", "the
+            // ministry reported", "Kallas told". A date is no subject ("on 14 March, …").
+            let from = i.saturating_sub(3);
             if (from..i).any(|j| {
                 s.mention(j).is_some()
-                    || (s.is_capitalized(j) && j > 0 && s.is_word(j))
+                    || (s.is_capitalized(j)
+                        && j > 0
+                        && s.is_word(j)
+                        && !MONTHS.contains(&s.word(j))
+                        && !WEEKDAYS.contains(&s.word(j)))
                     || s.word(j) == "@"
-                    || (NAMED_BODIES.contains(&s.word(j)) && (from..j).any(|k| s.word(k) == "the"))
+                    || (NAMED_BODIES.contains(&s.word(j))
+                        && (from.saturating_sub(2)..j).any(|k| s.word(k) == "the"))
             }) {
                 return true;
             }

@@ -398,7 +398,9 @@ fn group_start(s: &SentenceView, head: usize) -> Option<usize> {
         }
         // A capitalised word that is no known actor is probably a name ("Eurasia Group
         // analysts"); the first word of a sentence is capitalised anyway.
-        if s.is_capitalized(previous) && previous > 0 && s.is_word(previous) {
+        // (At the start of a sentence too: "Hamas officials" — the common openers such as
+        // "Some" or "Western" are modifiers and were taken above.)
+        if s.is_capitalized(previous) && s.is_word(previous) {
             return None;
         }
         break;

@@ -91,19 +91,24 @@ impl Words {
 
 fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
     let text = &prose[range.start..range.end];
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, width) = char_at(text, i);
         if c.is_whitespace() {
+            i += width;
             continue;
         }
         let start = range.start + i;
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, next)) = chars.peek() {
+            let mut end = i + width;
+            let mut j = end;
+            while j < bytes.len() {
+                let (next, next_width) = char_at(text, j);
                 if next.is_alphanumeric() {
-                    end = j + next.len_utf8();
-                    chars.next();
+                    j += next_width;
+                    end = j;
                     continue;
                 }
                 // Joiners inside a word: apostrophes (Ukraine's), hyphens (war-risk), dots in
@@ -114,19 +119,18 @@ fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
                     ',' => numeric,
                     _ => false,
                 };
-                let after = text[j + next.len_utf8()..].chars().next();
+                let after = j + next_width;
                 let joined = joins
-                    && after.is_some_and(|a| {
-                        if numeric {
-                            a.is_ascii_digit()
-                        } else {
-                            a.is_alphanumeric()
-                        }
-                    });
+                    && after < bytes.len()
+                    && if numeric {
+                        bytes[after].is_ascii_digit()
+                    } else {
+                        char_at(text, after).0.is_alphanumeric()
+                    };
                 if !joined {
                     break;
                 }
-                chars.next();
+                j = after;
             }
             let kind = if numeric {
                 TokenKind::Number
@@ -138,13 +142,27 @@ fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
                 end: (range.start + end) as u32,
                 kind,
             });
+            i = end.max(j);
         } else {
             out.push(Token {
                 start: start as u32,
-                end: (start + c.len_utf8()) as u32,
+                end: (start + width) as u32,
                 kind: TokenKind::Punct,
             });
+            i += width;
         }
+    }
+}
+
+/// The character at byte `i` (a char boundary) and its width, without decoding ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (char::from(b), 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
     }
 }
 
@@ -154,4 +172,83 @@ pub fn is_capitalized(prose: &str, token: &Token) -> bool {
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The tokenizer as first written, over chars: the byte-level one must agree with it.
+    fn reference_tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
+        let text = &prose[range.start..range.end];
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let start = range.start + i;
+            if c.is_alphanumeric() {
+                let numeric = c.is_ascii_digit();
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, next)) = chars.peek() {
+                    if next.is_alphanumeric() {
+                        end = j + next.len_utf8();
+                        chars.next();
+                        continue;
+                    }
+                    // Joiners inside a word: apostrophes (Ukraine's), hyphens (war-risk), dots in
+                    // abbreviations (U.S) and decimal or thousands separators in numbers (4.1, 30,000).
+                    let joins = match next {
+                        '\'' | '’' | '-' => !numeric,
+                        '.' => true,
+                        ',' => numeric,
+                        _ => false,
+                    };
+                    let after = text[j + next.len_utf8()..].chars().next();
+                    let joined = joins
+                        && after.is_some_and(|a| {
+                            if numeric {
+                                a.is_ascii_digit()
+                            } else {
+                                a.is_alphanumeric()
+                            }
+                        });
+                    if !joined {
+                        break;
+                    }
+                    chars.next();
+                }
+                let kind = if numeric {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                out.push(Token {
+                    start: start as u32,
+                    end: (range.start + end) as u32,
+                    kind,
+                });
+            } else {
+                out.push(Token {
+                    start: start as u32,
+                    end: (start + c.len_utf8()) as u32,
+                    kind: TokenKind::Punct,
+                });
+            }
+        }
+    }
+
+    fn tokens(text: &str, tokenizer: fn(&str, TextRange, &mut Vec<Token>)) -> Vec<(u32, u32, TokenKind)> {
+        let mut out = Vec::new();
+        tokenizer(text, TextRange::new(0, text.len()), &mut out);
+        out.iter().map(|t| (t.start, t.end, t.kind)).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_reference(text in "([a-zA-Z0-9 .,'’\\-]|é|Ü|—|\u{a0}|漢|4\\.1|U\\.S\\.){0,40}") {
+            prop_assert_eq!(tokens(&text, tokenize), tokens(&text, reference_tokenize));
+        }
+    }
 }
