@@ -256,13 +256,15 @@ impl Reader<'_> {
             }
         };
         for (rule, level) in map {
-            // Point at the rule's name inside the block when it can be found.
-            let block = &self.yaml[range.start - self.base..range.end - self.base];
+            // Point at the rule's name, searched from the start of the `briefing` value.
+            let block = &self.yaml[(range.start - self.base).min(self.yaml.len())..];
             let rule_range = block.find(rule.as_str()).map_or(range, |i| {
                 TextRange::new(range.start + i, range.start + i + rule.len())
             });
             match level {
                 Value::String(level) => front_matter.rule_settings.push((rule, level, rule_range)),
+                // YAML 1.1 reads a bare `off` as false.
+                Value::Bool(false) => front_matter.rule_settings.push((rule, "off".into(), rule_range)),
                 _ => self.problems.push(problem(
                     rule_range,
                     format!(
