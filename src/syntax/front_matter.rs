@@ -264,7 +264,11 @@ impl Reader<'_> {
             match level {
                 Value::String(level) => front_matter.rule_settings.push((rule, level, rule_range)),
                 // YAML 1.1 reads a bare `off` as false.
-                Value::Bool(false) => front_matter.rule_settings.push((rule, "off".into(), rule_range)),
+                Value::Bool(false) => {
+                    front_matter
+                        .rule_settings
+                        .push((rule, "off".into(), rule_range))
+                }
                 _ => self.problems.push(problem(
                     rule_range,
                     format!(
