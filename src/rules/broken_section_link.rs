@@ -165,8 +165,22 @@ mod tests {
     #[test]
     fn bounded_distance_agrees_with_the_full_table() {
         let words = [
-            "", "a", "ab", "ba", "kitten", "sitting", "summary", "sumary", "key-judgments",
-            "key-judgements", "outlook", "out look", "Äußerung", "äusserung", "part-10", "part-1",
+            "",
+            "a",
+            "ab",
+            "ba",
+            "kitten",
+            "sitting",
+            "summary",
+            "sumary",
+            "key-judgments",
+            "key-judgements",
+            "outlook",
+            "out look",
+            "Äußerung",
+            "äusserung",
+            "part-10",
+            "part-1",
         ];
         let mut row = Vec::new();
         for a in words {

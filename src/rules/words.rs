@@ -239,7 +239,10 @@ mod tests {
         }
     }
 
-    fn tokens(text: &str, tokenizer: fn(&str, TextRange, &mut Vec<Token>)) -> Vec<(u32, u32, TokenKind)> {
+    fn tokens(
+        text: &str,
+        tokenizer: fn(&str, TextRange, &mut Vec<Token>),
+    ) -> Vec<(u32, u32, TokenKind)> {
         let mut out = Vec::new();
         tokenizer(text, TextRange::new(0, text.len()), &mut out);
         out.iter().map(|t| (t.start, t.end, t.kind)).collect()
