@@ -1,17 +1,24 @@
 //! Finding briefings on disk and the `briefing.toml` that governs each.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::config::{CONFIG_FILE_NAME, Config};
-use crate::rules::Diagnostic;
+use crate::rules::{Diagnostic, RuleCode, Severity};
+use crate::text::TextRange;
 
 /// Files larger than this are not analysed: no briefing a person writes comes near it, and a
 /// stray data file must not stall the checker.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// `briefing.toml` files larger than this are not read: a real one is a few kilobytes, and a
+/// huge one (a 1 GB sparse file took 2 GB of memory and minutes to parse) must not stall the
+/// checker or the server.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Extensions of briefings found when walking a directory (SPEC §1).
 pub fn is_briefing_name(name: &str) -> bool {
@@ -45,7 +52,14 @@ pub fn collect_briefings(
             .require_git(false)
             .build();
         for entry in walker {
-            let Ok(entry) = entry else { continue };
+            // An unreadable folder (or a broken entry) is reported, and the walk goes on.
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    errors.push(format!("{}; skipped", walk_error(&error)));
+                    continue;
+                }
+            };
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }
@@ -66,19 +80,10 @@ pub fn collect_briefings(
     (files, errors)
 }
 
-/// Reads a briefing: a one-line error for missing, huge, binary or non-UTF-8 files.
+/// Reads a briefing: a one-line error for missing, huge, binary or non-UTF-8 files, and for
+/// anything that is not a regular file (a FIFO would block forever, `/dev/zero` never ends).
 pub fn read_briefing(path: &Path) -> Result<String, String> {
-    let metadata =
-        std::fs::metadata(path).map_err(|e| format!("{}: {}", path.display(), io_message(&e)))?;
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "{}: file is larger than {} MB; not checked",
-            path.display(),
-            MAX_FILE_BYTES >> 20
-        ));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), io_message(&e)))?;
+    let bytes = read_limited(path, MAX_FILE_BYTES)?;
     if bytes.contains(&0) {
         return Err(format!(
             "{}: binary file (contains NUL bytes); not checked",
@@ -92,6 +97,67 @@ pub fn read_briefing(path: &Path) -> Result<String, String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+/// Reads a `briefing.toml`: at most [`MAX_CONFIG_BYTES`], a regular file, UTF-8.
+pub fn read_config(path: &Path) -> Result<String, String> {
+    let bytes = read_limited(path, MAX_CONFIG_BYTES)?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not valid UTF-8 (at byte {}); save it as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// The bytes of a regular file of at most `limit` bytes. The size is checked before reading
+/// and again while reading, so a file that grows (or lies about its size) cannot exceed it.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let failed = |e: std::io::Error| format!("{}: {}", path.display(), io_message(&e));
+    let too_large = || {
+        format!(
+            "{}: file is larger than {}; not checked",
+            path.display(),
+            if limit >= 1 << 20 {
+                format!("{} MB", limit >> 20)
+            } else {
+                format!("{} KB", limit >> 10)
+            }
+        )
+    };
+    let metadata = std::fs::metadata(path).map_err(failed)?;
+    if !metadata.is_file() {
+        return Err(format!(
+            "{}: not a regular file; not checked",
+            path.display()
+        ));
+    }
+    if metadata.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(failed)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// `path: reason` for an error of the directory walk.
+fn walk_error(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { path, err } => {
+            format!("{}: {}", path.display(), walk_error(err))
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(err)
+        }
+        ignore::Error::Io(io) => io_message(io),
+        other => other.to_string(),
+    }
 }
 
 fn io_message(error: &std::io::Error) -> String {
@@ -165,9 +231,23 @@ impl Workspace {
         self.configs
             .entry(config_path.to_path_buf())
             .or_insert_with(|| {
-                let text = std::fs::read_to_string(config_path).unwrap_or_default();
+                let (text, unreadable) = match read_config(config_path) {
+                    Ok(text) => (text, None),
+                    Err(message) => (String::new(), Some(message)),
+                };
                 let display = config_path.display().to_string();
-                let loaded = Config::load(Some((&display, &text)), None);
+                let mut loaded = Config::load(Some((&display, &text)), None);
+                // A config file that cannot be read is a diagnostic on it; defaults apply.
+                if let Some(message) = unreadable {
+                    loaded.file_diagnostics.push(Diagnostic {
+                        code: RuleCode::InvalidConfig,
+                        severity: Severity::Error,
+                        range: TextRange::empty(0),
+                        message,
+                        fixes: Vec::new(),
+                        related: Vec::new(),
+                    });
+                }
                 let mut include = GlobSetBuilder::new();
                 for pattern in &loaded.config.include {
                     if let Ok(glob) = Glob::new(pattern) {

@@ -7,7 +7,10 @@ mod json;
 mod listing;
 
 pub use check::{CheckOptions, run_check};
-pub use files::{MAX_FILE_BYTES, Workspace, collect_briefings, is_briefing_name, read_briefing};
+pub use files::{
+    MAX_CONFIG_BYTES, MAX_FILE_BYTES, Workspace, collect_briefings, is_briefing_name,
+    read_briefing, read_config,
+};
 pub use listing::{run_actors, run_outline};
 
 /// Output formats; `sarif` only for `check`.
