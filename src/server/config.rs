@@ -99,7 +99,11 @@ impl ConfigStore {
             return (Arc::clone(&self.defaults), None);
         };
         if !self.files.contains_key(&config_path) {
-            let text = std::fs::read_to_string(&config_path).unwrap_or_default();
+            // Bounded and regular files only (`read_config`); an unreadable file means defaults.
+            let text = crate::cli::read_config(&config_path).unwrap_or_else(|error| {
+                tracing::warn!("{error}");
+                String::new()
+            });
             self.apply(&config_path, text);
         }
         match self.files.get(&config_path) {
@@ -127,7 +131,7 @@ impl ConfigStore {
     pub fn reload(&mut self, config_path: &Path) -> bool {
         // A new or deleted file can change which file governs a directory.
         self.lookup.clear();
-        match std::fs::read_to_string(config_path) {
+        match crate::cli::read_config(config_path) {
             Ok(text) => {
                 if self
                     .files
@@ -139,7 +143,8 @@ impl ConfigStore {
                 self.apply(config_path, text);
                 true
             }
-            Err(_) => {
+            Err(error) => {
+                tracing::warn!("{error}");
                 self.files.remove(config_path);
                 true
             }

@@ -86,7 +86,7 @@ fn config_location(
     let uri = path_to_uri(std::path::Path::new(config_path))?;
     let text: Arc<str> = match &snapshot.config_source {
         Some(source) if source.path.as_os_str() == config_path => Arc::clone(&source.text),
-        _ => Arc::from(std::fs::read_to_string(config_path).ok()?.as_str()),
+        _ => Arc::from(crate::cli::read_config(std::path::Path::new(config_path)).ok()?),
     };
     let index = LineIndex::new(&text);
     let lines = Lines {

@@ -55,7 +55,12 @@ pub async fn index_workspace(shared: Arc<Shared>, client: Client) {
         return;
     }
     let files = tokio::task::spawn_blocking(move || {
-        collect_briefings(&folders, &mut Workspace::default()).0
+        let (files, errors) = collect_briefings(&folders, &mut Workspace::default());
+        // Unreadable folders and entries are skipped, each with a log line.
+        for error in errors {
+            tracing::warn!("not indexed: {error}");
+        }
+        files
     })
     .await
     .unwrap_or_default();
@@ -141,7 +146,9 @@ pub async fn index_file(shared: &Shared, path: &Path) -> Option<Arc<Snapshot>> {
     };
     let path = path.to_path_buf();
     let result = tokio::task::spawn_blocking(move || {
-        let text = read_briefing(&path).ok()?;
+        let text = read_briefing(&path)
+            .map_err(|error| tracing::warn!("not indexed: {error}"))
+            .ok()?;
         Some(PendingAnalysis { text, ..pending }.run())
     })
     .await;
