@@ -214,3 +214,73 @@ pub fn peak_rss_kib(pid: u32) -> Option<u64> {
         .find_map(|line| line.strip_prefix("VmHWM:"))
         .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
 }
+
+/// What a run of the command line gave.
+pub struct CliRun {
+    /// `None` when it was killed for running past the time limit.
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+    pub elapsed: Duration,
+    /// The largest resident set size seen while it ran, in KiB.
+    pub peak_kib: u64,
+}
+
+/// Runs the built binary with `args` (under `wrapper` when given, e.g. `setpriv …`), polling
+/// its memory until it ends; kills it after `limit`.
+pub fn run_cli(args: &[&str], wrapper: &[&str], limit: Duration) -> CliRun {
+    let output = tempfile::tempdir().unwrap();
+    let (stdout_path, stderr_path) = (output.path().join("out"), output.path().join("err"));
+    let binary = env!("CARGO_BIN_EXE_briefing-lsp");
+    let mut command = match wrapper.split_first() {
+        Some((program, rest)) => {
+            let mut command = std::process::Command::new(program);
+            command.args(rest).arg(binary);
+            command
+        }
+        None => std::process::Command::new(binary),
+    };
+    let mut child = command
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&stdout_path).unwrap())
+        .stderr(std::fs::File::create(&stderr_path).unwrap())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let mut peak_kib = 0;
+    let code = loop {
+        if let Some(kib) = peak_rss_kib(child.id()) {
+            peak_kib = peak_kib.max(kib);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    CliRun {
+        code,
+        stdout: std::fs::read_to_string(&stdout_path).unwrap_or_default(),
+        stderr: std::fs::read_to_string(&stderr_path).unwrap_or_default(),
+        elapsed: started.elapsed(),
+        peak_kib,
+    }
+}
+
+/// Whether this process runs as root (then permission bits do not stop reads).
+pub fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Uid:"))
+                .map(|uids| uids.split_whitespace().nth(1) == Some("0"))
+        })
+        .unwrap_or(false)
+}
