@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::actors::{ActorDefinition, ActorSet};
 use crate::config::Config;
 use crate::model::{Document, Flavour, ProblemKind, SyntaxProblem};
+use crate::parallel;
 use crate::rules::{self, Diagnostic, RuleCode, RuleContext, Severity};
 use crate::syntax;
 use crate::text::{LineIndex, TextRange};
@@ -74,13 +75,87 @@ pub struct EstimativeTerm {
 }
 
 pub fn analyze(text: &str, context: &Context) -> Analysis {
-    let mut document = syntax::parse(text, context.flavour);
+    analyze_on(text, context, parallel::worth_it(text.len()))
+}
+
+/// `analyze`, on two threads when `parallel`; the result is the same either way.
+fn analyze_on(text: &str, context: &Context, parallel: bool) -> Analysis {
+    // Line starts need only the text: they are found while the text is parsed.
+    let (mut document, line_index) = parallel::join(
+        parallel,
+        || syntax::parse(text, context.flavour),
+        || LineIndex::new(text),
+    );
+    let levels = effective_levels(&context.config, &mut document);
     let inline_actors = document
         .front_matter
         .as_ref()
         .map_or(&[][..], |fm| &fm.inline_actors[..]);
     let actor_set = ActorSet::new(&context.config.registry, inline_actors);
+    // Names are matched in the prose while its words are read: both only read the document.
+    let (mentions, words) = parallel::join(
+        parallel,
+        || find_mentions(&document, &actor_set),
+        || rules::Words::new(&document),
+    );
 
+    let mut actors = HashMap::new();
+    for mention in &mentions {
+        if !actors.contains_key(&mention.actor_id)
+            && let Some(actor) = actor_set.get(&mention.actor_id)
+        {
+            actors.insert(actor.id.clone(), actor.clone());
+        }
+    }
+    if let Some(front_matter) = &document.front_matter {
+        for declared in &front_matter.declared_actors {
+            if let Some(actor) = actor_set.resolve(&declared.reference) {
+                actors
+                    .entry(actor.id.clone())
+                    .or_insert_with(|| actor.clone());
+            }
+        }
+    }
+
+    let rule_context = RuleContext::with_words(
+        text,
+        &document,
+        &line_index,
+        &context.config,
+        &actor_set,
+        &mentions,
+        &levels,
+        words,
+    );
+    let (mut diagnostics, estimative_terms) = rules::run_all_and_terms(&rule_context, parallel);
+    rules::apply_suppressions(&document, &line_index, text, &mut diagnostics);
+
+    let title = document
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.title.clone())
+        .unwrap_or_else(|| {
+            context
+                .file_name
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        });
+    Analysis {
+        document,
+        line_index,
+        title,
+        mentions,
+        actors,
+        diagnostics,
+        estimative_terms,
+    }
+}
+
+/// Implicit mentions by name and explicit `@ref` mentions, in document order, each marked
+/// when it lies inside a footnote definition.
+fn find_mentions(document: &Document, actor_set: &ActorSet) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = actor_set
         .find_names(&document.prose)
         .into_iter()
@@ -109,61 +184,7 @@ pub fn analyze(text: &str, context: &Context) -> Analysis {
             .get(candidate)
             .is_some_and(|d| d.range.contains(mention.range.start));
     }
-
-    let mut actors = HashMap::new();
-    for mention in &mentions {
-        if !actors.contains_key(&mention.actor_id)
-            && let Some(actor) = actor_set.get(&mention.actor_id)
-        {
-            actors.insert(actor.id.clone(), actor.clone());
-        }
-    }
-    if let Some(front_matter) = &document.front_matter {
-        for declared in &front_matter.declared_actors {
-            if let Some(actor) = actor_set.resolve(&declared.reference) {
-                actors
-                    .entry(actor.id.clone())
-                    .or_insert_with(|| actor.clone());
-            }
-        }
-    }
-
-    let levels = effective_levels(&context.config, &mut document);
-    let line_index = LineIndex::new(text);
-    let rule_context = RuleContext::new(
-        text,
-        &document,
-        &line_index,
-        &context.config,
-        &actor_set,
-        &mentions,
-        &levels,
-    );
-    let mut diagnostics = rules::run_all(&rule_context);
-    let estimative_terms = rules::estimative_language::standard_terms(&rule_context);
-    rules::apply_suppressions(&document, &line_index, text, &mut diagnostics);
-
-    let title = document
-        .front_matter
-        .as_ref()
-        .and_then(|fm| fm.title.clone())
-        .unwrap_or_else(|| {
-            context
-                .file_name
-                .rsplit(['/', '\\'])
-                .next()
-                .unwrap_or("")
-                .to_owned()
-        });
-    Analysis {
-        document,
-        line_index,
-        title,
-        mentions,
-        actors,
-        diagnostics,
-        estimative_terms,
-    }
+    mentions
 }
 
 /// Rule levels after the front matter's `briefing:` settings, which override everything for
@@ -263,5 +284,39 @@ impl Analysis {
                 .then_with(|| a.name.cmp(&b.name))
         });
         summaries
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Large briefings are analysed on two threads: every result must be what one thread
+    /// computes.
+    #[test]
+    fn two_threads_give_the_same_analysis_as_one() {
+        let example = include_str!("../examples/annotated/annotated-example.brief.md");
+        let report = include_str!(
+            "../benches/data/R47324v18-seabed-mining-in-areas-beyond-national-jurisdict.md"
+        );
+        let plain = include_str!("../examples/peace-talks.txt");
+        let mut markdown = example.to_owned();
+        for copy in 0..30 {
+            markdown.push_str(&example.replace("# Summary", &format!("# Summary {copy}")));
+        }
+        markdown.push_str(report);
+        let plain = plain.repeat(40);
+        for (name, text) in [("big.brief.md", &markdown), ("big.txt", &plain)] {
+            let context = Context::new(name, Config::defaults());
+            let one = analyze_on(text, &context, false);
+            let two = analyze_on(text, &context, true);
+            assert!(one.diagnostics.len() > 100, "{name}: a meaningful test");
+            assert_eq!(one.diagnostics, two.diagnostics, "{name}");
+            assert_eq!(one.mentions, two.mentions, "{name}");
+            assert_eq!(one.estimative_terms, two.estimative_terms, "{name}");
+            assert_eq!(one.line_index, two.line_index, "{name}");
+            assert_eq!(one.title, two.title, "{name}");
+            assert_eq!(one.actors, two.actors, "{name}");
+        }
     }
 }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod fast_hash;
 pub mod model;
 pub mod outline;
+mod parallel;
 pub mod rules;
 pub mod server;
 pub mod syntax;

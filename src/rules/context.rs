@@ -37,9 +37,26 @@ impl<'a> RuleContext<'a> {
         mentions: &'a [Mention],
         levels: &'a HashMap<RuleCode, Option<Severity>>,
     ) -> RuleContext<'a> {
+        let words = Words::new(document);
+        RuleContext::with_words(
+            text, document, line_index, config, actors, mentions, levels, words,
+        )
+    }
+
+    /// The same, with the document's words already read.
+    #[allow(clippy::too_many_arguments)]
+    pub fn with_words(
+        text: &'a str,
+        document: &'a Document,
+        line_index: &'a LineIndex,
+        config: &'a Config,
+        actors: &'a ActorSet<'a>,
+        mentions: &'a [Mention],
+        levels: &'a HashMap<RuleCode, Option<Severity>>,
+        words: Words,
+    ) -> RuleContext<'a> {
         let cited = cited_sentences(document, config.citation_scope);
         let cited_itself = cited_sentences(document, CitationScope::Sentence);
-        let words = Words::new(document);
         RuleContext {
             text,
             document,

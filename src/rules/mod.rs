@@ -34,6 +34,7 @@ pub mod unused_footnote;
 pub use codes::{DOCS_BASE, RuleCode, Severity};
 pub use context::RuleContext;
 pub use suppression::apply_suppressions;
+pub use words::Words;
 
 use crate::text::TextRange;
 
@@ -100,6 +101,96 @@ pub fn run_all(context: &RuleContext) -> Vec<Diagnostic> {
     out.sort_by_key(|d| (d.range.start, d.range.end, d.code));
     out
 }
+
+/// [`run_all`] and the standard estimative terms, on two threads when `parallel`: rules are
+/// handed out one at a time, most expensive first, to whichever thread is free, and their
+/// diagnostics are then put together in the order `run_all` produces them.
+pub fn run_all_and_terms(
+    context: &RuleContext,
+    parallel: bool,
+) -> (Vec<Diagnostic>, Vec<crate::analysis::EstimativeTerm>) {
+    if !parallel {
+        let diagnostics = run_all(context);
+        return (diagnostics, estimative_language::standard_terms(context));
+    }
+    // `None` stands for the estimative terms.
+    let mut jobs: Vec<Option<RuleCode>> = BY_COST
+        .iter()
+        .copied()
+        .filter(|code| context.severity(*code).is_some())
+        .map(Some)
+        .collect();
+    jobs.insert(jobs.len().min(BY_COST_TERMS_AT), None);
+    jobs.extend(
+        RuleCode::ALL
+            .into_iter()
+            .filter(|code| !BY_COST.contains(code) && context.severity(*code).is_some())
+            .map(Some),
+    );
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done: Vec<(usize, Vec<Diagnostic>, Vec<crate::analysis::EstimativeTerm>)> =
+            Vec::new();
+        loop {
+            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else {
+                return done;
+            };
+            match job {
+                Some(code) => {
+                    let mut out = Vec::new();
+                    run_rule(*code, context, &mut out);
+                    done.push((index, out, Vec::new()));
+                }
+                None => {
+                    let terms = estimative_language::standard_terms(context);
+                    done.push((index, Vec::new(), terms));
+                }
+            }
+        }
+    };
+    let (mine, theirs) = crate::parallel::join(true, work, work);
+    let mut by_job: Vec<Option<Vec<Diagnostic>>> = vec![None; jobs.len()];
+    let mut terms = Vec::new();
+    for (index, out, job_terms) in mine.into_iter().chain(theirs) {
+        if jobs[index].is_none() {
+            terms = job_terms;
+        } else {
+            by_job[index] = Some(out);
+        }
+    }
+    let mut out = Vec::new();
+    for code in RuleCode::ALL {
+        let Some(index) = jobs.iter().position(|job| *job == Some(code)) else {
+            continue;
+        };
+        let before = out.len();
+        out.extend(by_job[index].take().unwrap_or_default());
+        for diagnostic in &mut out[before..] {
+            diagnostic.code = code;
+            diagnostic.severity = context.severity(code).unwrap_or(diagnostic.severity);
+        }
+    }
+    out.sort_by_key(|d| (d.range.start, d.range.end, d.code));
+    (out, terms)
+}
+
+/// The per-sentence rules, most expensive first (`cargo bench --bench analysis -- rules`).
+const BY_COST: [RuleCode; 10] = [
+    RuleCode::UnsupportedClaim,
+    RuleCode::UndefinedAcronym,
+    RuleCode::AnonymousSource,
+    RuleCode::RelativeTime,
+    RuleCode::EstimativeLanguage,
+    RuleCode::LongSentence,
+    RuleCode::VagueAttribution,
+    RuleCode::VagueActor,
+    RuleCode::MissingActor,
+    RuleCode::BrokenSectionLink,
+];
+
+/// Where the estimative terms (about as costly as `vague-attribution`) go in that order.
+const BY_COST_TERMS_AT: usize = 6;
 
 fn run_rule(code: RuleCode, context: &RuleContext, out: &mut Vec<Diagnostic>) {
     match code {

@@ -1,6 +1,7 @@
 //! The workspace: briefings of the workspace folders indexed from disk in the background (with
 //! `$/progress`), editor settings, and reactions to `briefing.toml` changes.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -90,13 +91,26 @@ pub async fn index_workspace(shared: Arc<Shared>, client: Client) {
     } else {
         None
     };
-    let mut indexed = Vec::with_capacity(total);
-    for (done, path) in files.into_iter().take(MAX_INDEXED_FILES).enumerate() {
-        if shared.lock().index_generation != generation {
-            break;
+    // Files are read and analysed on every core at once: each analysis is independent, and
+    // one at a time left a core idle for the whole indexing run.
+    let concurrency = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut pending_files = files.into_iter().take(MAX_INDEXED_FILES);
+    let mut running = tokio::task::JoinSet::new();
+    let mut indexed: HashSet<lsp::Uri> = HashSet::with_capacity(total);
+    let mut done = 0;
+    loop {
+        while running.len() < concurrency && shared.lock().index_generation == generation {
+            let Some(path) = pending_files.next() else {
+                break;
+            };
+            let shared = Arc::clone(&shared);
+            running.spawn(async move { index_file(&shared, &path).await });
         }
-        if let Some(snapshot) = index_file(&shared, &path).await {
-            indexed.push(snapshot.uri.clone());
+        let Some(result) = running.join_next().await else {
+            break;
+        };
+        if let Ok(Some(snapshot)) = result {
+            indexed.insert(snapshot.uri.clone());
             let mut state = shared.lock();
             if state.index_generation == generation {
                 state.index.insert(snapshot.uri.clone(), snapshot);
@@ -110,6 +124,7 @@ pub async fn index_workspace(shared: Arc<Shared>, client: Client) {
                 .report_with_message(format!("{}/{total}", done + 1), percentage)
                 .await;
         }
+        done += 1;
     }
     {
         let mut state = shared.lock();
