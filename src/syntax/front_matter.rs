@@ -332,8 +332,14 @@ pub fn parse_date(text: &str) -> Option<Date> {
 fn location_range(yaml: &str, base: usize, location: &Location) -> TextRange {
     let span = location.span();
     if let (Some(offset), Some(len)) = (span.byte_offset(), span.byte_len()) {
-        let start = (offset as usize).min(yaml.len());
-        let end = (start + (len as usize).max(1)).min(yaml.len());
+        let start = crate::text::floor_char_boundary(yaml, offset as usize);
+        let mut end = (start + (len as usize).max(1)).min(yaml.len());
+        // A one-byte span can end inside a multi-byte character (an emoji where a key was
+        // expected): widen it to the whole character, or slicing the text with it panics
+        // (`check`'s snippet renderer did).
+        while !yaml.is_char_boundary(end) {
+            end += 1;
+        }
         return TextRange::new(base + start, base + end.max(start));
     }
     // Fall back to the 1-based line and column, which are counted in characters.

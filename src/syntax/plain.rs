@@ -49,7 +49,11 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
                 blocks.paragraphs.push((ParagraphKind::ListItem, range));
             }
             LineKind::FootnoteDefinition => {
-                let close = line_text.find("]:").unwrap_or(0);
+                // `classify_lines` allows leading whitespace, which may be multi-byte (U+2028):
+                // slice from the `[^` marker, not from the line start, or the label slice
+                // below panics.
+                let indent = line_text.len() - line_text.trim_start().len();
+                let close = line_text.find("]:").unwrap_or(0).max(indent + 2);
                 let content = trimmed(
                     text,
                     TextRange::new(line.range.start + close + 2, line.range.end),
@@ -59,8 +63,11 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
                     .paragraphs
                     .push((ParagraphKind::FootnoteDefinition, content));
                 blocks.footnote_defs.push(FootnoteDef {
-                    label: line_text[2..close].to_owned(),
-                    label_range: TextRange::new(line.range.start, line.range.start + close + 2),
+                    label: line_text[indent + 2..close].to_owned(),
+                    label_range: TextRange::new(
+                        line.range.start + indent,
+                        line.range.start + close + 2,
+                    ),
                     range: line.range,
                     text: line_text[close + 2..].trim().to_owned(),
                 });

@@ -17,10 +17,12 @@ pub(super) fn scan(
     while let Some(found) = text[offset..].find("<!--") {
         let start = offset + found;
         offset = start + 4;
-        let Some(close) = text[start..].find("-->") else {
+        // Look for the close after the opening: in `<!-->` the `-->` overlaps `<!--`, and the
+        // slice of the inner text below was inverted (a panic on any such document).
+        let Some(close) = text[start + 4..].find("-->") else {
             break;
         };
-        let end = start + close + 3;
+        let end = start + 4 + close + 3;
         let inner = text[start + 4..end - 3].trim();
         let Some((kind_word, rest)) = directive(inner) else {
             continue;
