@@ -68,6 +68,42 @@ pub(super) fn words(file: &'static str) -> FastSet<&'static str> {
 /// Multi-word phrases matched against token sequences, indexed by their first word.
 pub struct PhraseSet {
     by_first: FastMap<&'static str, Vec<(usize, Vec<&'static str>)>>,
+    /// The first words' shapes, to reject most words without hashing them.
+    first_shapes: Shapes,
+}
+
+/// A filter of words by (first byte, length): a word whose shape is not in the set is not in
+/// the list it was built from. Most words of the prose fail it, and it costs two loads where a
+/// lookup hashes and compares the word.
+pub struct Shapes {
+    /// For each first byte, a bit per length (lengths past 31 share the last bit).
+    lengths: Box<[u32; 256]>,
+}
+
+impl Shapes {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Shapes {
+        let mut lengths = Box::new([0u32; 256]);
+        for word in words {
+            if let Some(&first) = word.as_bytes().first() {
+                lengths[usize::from(first)] |= Shapes::bit(word.len());
+            }
+        }
+        Shapes { lengths }
+    }
+
+    /// False only when `word` is certainly not one of the words.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&first) => self.lengths[usize::from(first)] & Shapes::bit(word.len()) != 0,
+            None => false,
+        }
+    }
+
+    #[inline]
+    fn bit(len: usize) -> u32 {
+        1 << len.min(31)
+    }
 }
 
 impl PhraseSet {
@@ -84,7 +120,11 @@ impl PhraseSet {
         for list in by_first.values_mut() {
             list.sort_by_key(|(_, parts)| std::cmp::Reverse(parts.len()));
         }
-        PhraseSet { by_first }
+        let first_shapes = Shapes::new(by_first.keys().copied());
+        PhraseSet {
+            by_first,
+            first_shapes,
+        }
     }
 
     /// Every word that starts a phrase.
@@ -94,6 +134,9 @@ impl PhraseSet {
 
     /// The longest phrase starting at word `i` of `words` (lowercased): (phrase index, length).
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<(usize, usize)> {
+        if !self.first_shapes.may_contain(words[i]) {
+            return None;
+        }
         let candidates = self.by_first.get(words[i])?;
         candidates
             .iter()
@@ -101,5 +144,27 @@ impl PhraseSet {
                 words.len() - i >= parts.len() && parts.iter().zip(&words[i..]).all(|(p, w)| p == w)
             })
             .map(|(index, parts)| (*index, parts.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_never_reject_a_listed_word() {
+        let words = ["a", "likely", "über", "x".repeat(40).leak()];
+        let shapes = Shapes::new(words.iter().copied());
+        assert!(words.iter().all(|w| shapes.may_contain(w)));
+        assert!(!shapes.may_contain("likelz") || shapes.may_contain("likely"));
+        assert!(!shapes.may_contain("b"));
+        assert!(!shapes.may_contain(""));
+        for set in [
+            &LEXICON.hedges,
+            &LEXICON.anonymous_sources,
+            &LEXICON.relative_times,
+        ] {
+            assert!(set.first_words().all(|w| set.first_shapes.may_contain(w)));
+        }
     }
 }

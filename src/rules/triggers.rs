@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::LEXICON;
+use super::lexicon::{LEXICON, Shapes};
 use super::{
     anonymous_source, estimative_language, missing_actor, relative_time, unsupported_claim,
     vague_actor, vague_attribution,
@@ -22,6 +22,9 @@ pub const RELATIVE_TIME: u32 = 1 << 6;
 pub const NUMBER: u32 = 1 << 7;
 /// An all-capital word of 2–6 letters.
 pub const CAPITALS: u32 = 1 << 8;
+
+/// The shapes of the trigger words: most words of the prose are rejected without a lookup.
+static SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(TRIGGERS.keys().copied()));
 
 static TRIGGERS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     let mut map: FastMap<&'static str, u32> = FastMap::default();
@@ -60,5 +63,8 @@ pub fn families(lower: &str) -> u32 {
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix("’s"))
         .unwrap_or(lower);
+    if !SHAPES.may_contain(bare) {
+        return 0;
+    }
     TRIGGERS.get(bare).copied().unwrap_or(0)
 }
