@@ -49,6 +49,10 @@ pub fn collect_briefings(
         let walker = ignore::WalkBuilder::new(input)
             .hidden(true)
             .git_ignore(true)
+            // Not the user's global excludes: they live in ~/.gitconfig and ~/.config/git,
+            // outside the folder, and SECURITY.md promises reads only under the folders and
+            // the briefing.toml chain (the folder's own .gitignore files still count).
+            .git_global(false)
             .require_git(false)
             .build();
         for entry in walker {
