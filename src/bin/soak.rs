@@ -76,7 +76,7 @@ fn main() {
     match soak(&options) {
         Ok(()) => {}
         Err(message) => {
-            eprintln!("soak: FAILED: {message}");
+            eprintln!("soak: FAILED (--seed {}): {message}", options.seed);
             std::process::exit(1);
         }
     }
@@ -198,8 +198,9 @@ fn soak(options: &Options) -> Result<(), String> {
     let last = rss_samples.last().map_or(0, |s| s.1);
     let peak = rss_samples.iter().map(|s| s.1).max().unwrap_or(0);
     println!(
-        "soak: {} edits on {} documents, {requests} requests answered, {} diagnostics published, \
+        "soak (--seed {}): {} edits on {} documents, {requests} requests answered, {} diagnostics published, \
          in {:.1} s; RSS after warm-up {} MB, at the end {} MB, peak {} MB; exit code {code}",
+        options.seed,
         options.edits,
         options.documents,
         server.diagnostics_seen,
