@@ -68,12 +68,19 @@ fn document_text(server: &mut RawServer, uri: &str) -> Value {
 #[test]
 fn malformed_json_is_a_parse_error_and_the_server_lives() {
     let mut server = ready();
+    // Nesting far beyond serde_json's recursion limit: an error, not a stack overflow.
+    let deep = format!(
+        r#"{{"jsonrpc": "2.0", "method": "x", "params": {}{}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     for body in [
         &br#"{"jsonrpc": "2.0", "id": 99, "method": "textDocument/hover", "params": "#[..],
         b"not json at all",
         b"",
         b"\xff\xfe invalid utf-8 \xc0",
         b"{\"jsonrpc\": \"2.0\", \"method\": \"x\"}}}",
+        deep.as_bytes(),
     ] {
         server.send_body(body);
         let error = null_id_error(&mut server);
