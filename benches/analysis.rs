@@ -283,6 +283,7 @@ impl Fixture {
 
     fn with_context<T>(&self, f: impl FnOnce(&RuleContext) -> T) -> T {
         let actors = ActorSet::new(&self.config.registry, &[]);
+        let words = rules::Words::new(self.document());
         let context = RuleContext::new(
             &self.text,
             self.document(),
@@ -291,6 +292,7 @@ impl Fixture {
             &actors,
             &self.analysis.mentions,
             &self.levels,
+            &words,
         );
         f(&context)
     }

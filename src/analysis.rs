@@ -117,7 +117,7 @@ fn analyze_on(text: &str, context: &Context, parallel: bool) -> Analysis {
         }
     }
 
-    let rule_context = RuleContext::with_words(
+    let rule_context = RuleContext::new(
         text,
         &document,
         &line_index,
@@ -125,7 +125,7 @@ fn analyze_on(text: &str, context: &Context, parallel: bool) -> Analysis {
         &actor_set,
         &mentions,
         &levels,
-        words,
+        &words,
     );
     let (mut diagnostics, estimative_terms) = rules::run_all_and_terms(&rule_context, parallel);
     rules::apply_suppressions(&document, &line_index, text, &mut diagnostics);

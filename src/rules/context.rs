@@ -24,10 +24,14 @@ pub struct RuleContext<'a> {
     cited: Vec<bool>,
     /// Per sentence: does the sentence itself carry a citation?
     cited_itself: Vec<bool>,
-    pub words: Words,
+    pub words: &'a Words,
+    /// The lowercased text of every token, parallel to `words.tokens`.
+    pub(super) lower_words: Vec<&'a str>,
 }
 
 impl<'a> RuleContext<'a> {
+    /// `words` are the document's words (`Words::new`), read once and shared.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         text: &'a str,
         document: &'a Document,
@@ -36,27 +40,12 @@ impl<'a> RuleContext<'a> {
         actors: &'a ActorSet<'a>,
         mentions: &'a [Mention],
         levels: &'a HashMap<RuleCode, Option<Severity>>,
-    ) -> RuleContext<'a> {
-        let words = Words::new(document);
-        RuleContext::with_words(
-            text, document, line_index, config, actors, mentions, levels, words,
-        )
-    }
-
-    /// The same, with the document's words already read.
-    #[allow(clippy::too_many_arguments)]
-    pub fn with_words(
-        text: &'a str,
-        document: &'a Document,
-        line_index: &'a LineIndex,
-        config: &'a Config,
-        actors: &'a ActorSet<'a>,
-        mentions: &'a [Mention],
-        levels: &'a HashMap<RuleCode, Option<Severity>>,
-        words: Words,
+        words: &'a Words,
     ) -> RuleContext<'a> {
         let cited = cited_sentences(document, config.citation_scope);
         let cited_itself = cited_sentences(document, CitationScope::Sentence);
+        // Every rule that looks at a sentence reads its lowercased words: slice them once.
+        let lower_words = words.tokens.iter().map(|t| words.lower(t)).collect();
         RuleContext {
             text,
             document,
@@ -68,6 +57,7 @@ impl<'a> RuleContext<'a> {
             cited,
             cited_itself,
             words,
+            lower_words,
         }
     }
 

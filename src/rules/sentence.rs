@@ -11,14 +11,16 @@ pub struct SentenceView<'a> {
     pub index: usize,
     pub tokens: &'a [Token],
     /// Lowercased token texts, parallel to `tokens`.
-    pub lower: Vec<&'a str>,
+    pub lower: &'a [&'a str],
     context: &'a RuleContext<'a>,
 }
 
 impl<'a> SentenceView<'a> {
     pub fn new(context: &'a RuleContext<'a>, index: usize) -> SentenceView<'a> {
-        let tokens = context.words.sentence(index);
-        let lower = tokens.iter().map(|t| context.words.lower(t)).collect();
+        let (start, end) = context.words.sentence_tokens[index];
+        let (start, end) = (start as usize, end as usize);
+        let tokens = &context.words.tokens[start..end];
+        let lower = &context.lower_words[start..end];
         SentenceView {
             index,
             tokens,
