@@ -79,7 +79,7 @@ fn find(s: &SentenceView) -> Option<TextRange> {
             let start = source_noun_before(s, i + 1).unwrap_or(i);
             return Some(s.range(start, verb + 1));
         }
-        if let Some((_, length)) = LEXICON.anonymous_sources.match_at(&s.lower, i) {
+        if let Some((_, length)) = LEXICON.anonymous_sources.match_at(s.lower, i) {
             let noun = source_noun_before(s, i);
             // "close to the border" is a place; these phrases describe a source only after a
             // noun such as "officials" or "people".

@@ -232,7 +232,7 @@ fn hedges(s: &SentenceView) -> Vec<(usize, usize)> {
     }
     let mut i = 0;
     while i < s.len() {
-        match LEXICON.hedges.match_at(&s.lower, i) {
+        match LEXICON.hedges.match_at(s.lower, i) {
             Some((_, length)) if is_hedge_use(s, i) && !s.in_quote(i) => {
                 found.push((i, length));
                 i += length;
