@@ -2,7 +2,8 @@
 //! documentSymbol request latency, and edit → published diagnostics with the debounce set to
 //! 0 (so the figure is the time after the debounce). Prints p50 / p99 / max.
 //!
-//! Run with `cargo bench --bench server_latency`.
+//! Run with `cargo bench --bench server_latency`; `BENCH_QUICK=1` takes a few samples only
+//! (CI). The real binary over stdio is measured by `cargo run --release --bin latency`.
 
 #[path = "../tests/server_common/mod.rs"]
 mod server_common;
@@ -36,6 +37,15 @@ fn report(name: &str, mut samples: Vec<Duration>) {
     );
 }
 
+/// `full` samples, or a few when `BENCH_QUICK` is set.
+fn rounds(full: usize) -> usize {
+    if std::env::var_os("BENCH_QUICK").is_some() {
+        full.min(5)
+    } else {
+        full
+    }
+}
+
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -48,7 +58,7 @@ fn main() {
         let context = briefing_lsp::Context::new("big.brief.md", briefing_lsp::config::Config::defaults());
         let mut analyses = Vec::new();
         let mut outlines = Vec::new();
-        for _ in 0..20 {
+        for _ in 0..rounds(20) {
             let started = Instant::now();
             let analysis = briefing_lsp::analyze(&text, &context);
             analyses.push(started.elapsed());
@@ -74,7 +84,7 @@ fn main() {
             .filter_map(|(i, l)| l.find("@ukraine").map(|c| (i as u32, c as u32 + 2)))
             .collect();
         let mut hover = Vec::new();
-        for round in 0..1000 {
+        for round in 0..rounds(1000) {
             let (line, character) = targets[round % targets.len()];
             let started = Instant::now();
             let result = server.at("textDocument/hover", uri, line, character).await;
@@ -84,7 +94,7 @@ fn main() {
         report("hover (actor card)", hover);
 
         let mut symbols = Vec::new();
-        for _ in 0..300 {
+        for _ in 0..rounds(300) {
             let started = Instant::now();
             server
                 .request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}))
@@ -94,7 +104,7 @@ fn main() {
         report("documentSymbol", symbols);
 
         let mut edits = Vec::new();
-        for version in 2..=101 {
+        for version in 2..=(1 + rounds(100) as i64) {
             let line = (version * 7 % lines.len() as i64) as u32;
             let change = json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [
                 {"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}},
