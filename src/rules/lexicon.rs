@@ -54,14 +54,19 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 macro_rules! word_file {
     ($name:literal) => {
         std::sync::LazyLock::new(|| {
-            super::lexicon::words(include_str!(concat!("../../data/lexicon/", $name, ".txt")))
+            $crate::rules::lexicon::words(include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/lexicon/",
+                $name,
+                ".txt"
+            )))
         })
     };
 }
 pub(crate) use word_file;
 
 /// Every whitespace-separated word of the non-comment lines.
-pub(super) fn words(file: &'static str) -> FastSet<&'static str> {
+pub(crate) fn words(file: &'static str) -> FastSet<&'static str> {
     entries(file).flat_map(str::split_whitespace).collect()
 }
 

@@ -3,7 +3,7 @@
 
 mod codes;
 mod context;
-mod lexicon;
+pub(crate) mod lexicon;
 mod sentence;
 mod suppression;
 mod triggers;

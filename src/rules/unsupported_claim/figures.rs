@@ -1,0 +1,233 @@
+//! Which numbers state a quantity: not dates, years, labels ("Article 5"), spans of time or
+//! list indices.
+
+use std::sync::LazyLock;
+
+use super::super::lexicon::word_file;
+use super::super::sentence::SentenceView;
+use crate::fast_hash::FastSet;
+
+pub(super) static MONTHS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Words before a number that make it a label, not a figure: "Article 5", "Resolution 2231".
+pub(super) static LABELS: LazyLock<FastSet<&str>> = word_file!("claim-labels");
+
+pub(super) static NUMBER_WORDS: LazyLock<FastSet<&str>> = word_file!("claim-number-words");
+
+/// Units of time: "over the last eight years" is a span, not a figure.
+pub(super) static TIME_UNITS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    [
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "week",
+        "days",
+        "day",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "seconds",
+        "decades",
+        "decade",
+        "centuries",
+        "nights",
+        "times",
+        "terms",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// A number that states a quantity, not a date, a time, a label or an ordinal.
+pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
+    let text = s.word(i);
+    // Look back past the punctuation of "Dec. 20" and "Version: 12".
+    let previous = match i.checked_sub(1).map(|p| s.word(p)) {
+        Some("." | ":") if i >= 2 => s.word(i - 2),
+        Some(word) => word,
+        None => "",
+    };
+    let next = s.word(i + 1);
+    let before = if i > 0 { s.word(i - 1) } else { "" };
+    // "30 U.S.C. §191", "Resolution 2231": references, not quantities.
+    if LABELS.contains(&previous)
+        || LABELS.contains(&next)
+        || next == ":"
+        || matches!(before, "#" | "/" | "-" | "§")
+        || matches!(next, "/" | "-")
+    {
+        return false;
+    }
+    // Numbers run into letters ("1974April", "F2F") are labels or conversion debris; unit
+    // suffixes ("4bn", "10m") are figures.
+    let letters = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    if !letters.is_empty()
+        && !matches!(
+            letters,
+            "bn" | "m" | "mn" | "k" | "tn" | "b" | "st" | "nd" | "rd" | "th" | "s"
+        )
+    {
+        return false;
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let value: u64 = digits.parse().unwrap_or(0);
+    let plain = text.chars().all(|c| c.is_ascii_digit());
+    let percent = matches!(next, "%" | "percent" | "per" | "percentage");
+    if percent {
+        return true;
+    }
+    // Years and days of the month are dates.
+    if plain && digits.len() == 4 && (1000..=2100).contains(&value) {
+        return false;
+    }
+    if plain
+        && value <= 31
+        && (MONTHS.contains(&previous) || MONTHS.contains(&next) || next == "of")
+    {
+        return false;
+    }
+    // Ordinals (1st, 20th), times (10.30, 14:00) and decades (1990s).
+    if text.ends_with("st")
+        || text.ends_with("nd")
+        || text.ends_with("rd")
+        || text.ends_with("th")
+        || text.ends_with('s')
+        || next == ":"
+        || matches!(next, "am" | "pm" | "a.m" | "p.m" | "gmt" | "utc" | "cet")
+    {
+        return false;
+    }
+    // "24 hours ago" dates something; it measures nothing.
+    if TIME_UNITS.contains(&next) && s.word(i + 2) == "ago" {
+        return false;
+    }
+    // A span of time ("the last 20 months") is context, not a figure.
+    if plain && TIME_UNITS.contains(&next) && value < 100 && is_span_start(previous) {
+        return false;
+    }
+    // A small bare number with no unit is as likely a list index as a quantity.
+    if plain && value <= 1 {
+        return false;
+    }
+    true
+}
+
+pub(super) fn is_span_start(word: &str) -> bool {
+    matches!(
+        word,
+        "last"
+            | "next"
+            | "past"
+            | "coming"
+            | "first"
+            | "recent"
+            | "few"
+            | "the"
+            | "in"
+            | "within"
+            | "those"
+            | "these"
+    )
+}
+
+/// A number word that counts something: "eleven times", "two million barrels".
+pub(super) fn is_count(s: &SentenceView, i: usize) -> bool {
+    let word = s.word(i);
+    if matches!(word, "percent" | "percentage") {
+        return i > 0 && (s.is_number(i - 1) || NUMBER_WORDS.contains(&s.word(i - 1)));
+    }
+    if word == "per" {
+        return s.word(i + 1) == "cent" && i > 0 && s.is_number(i - 1);
+    }
+    if word == "half" {
+        return s.word(i + 1) == "of" || (i > 0 && matches!(s.word(i - 1), "by" | "than"));
+    }
+    let next = s.word(i + 1);
+    // "two of them", "the two sides" are not quantities worth a source; "two years ago" is time.
+    if matches!(
+        next,
+        "of" | "sides"
+            | "leaders"
+            | "countries"
+            | "men"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "hours"
+            | "minutes"
+            | "-"
+            | ","
+            | "."
+            | "or"
+            | "and"
+    ) && !matches!(
+        word,
+        "million"
+            | "billion"
+            | "trillion"
+            | "thousand"
+            | "thousands"
+            | "hundreds"
+            | "millions"
+            | "billions"
+            | "dozens"
+    ) {
+        return false;
+    }
+    if i > 0
+        && matches!(
+            s.word(i - 1),
+            "the"
+                | "these"
+                | "those"
+                | "both"
+                | "all"
+                | "number"
+                | "last"
+                | "next"
+                | "past"
+                | "first"
+        )
+    {
+        return false;
+    }
+    if TIME_UNITS.contains(&next) && (i == 0 || is_span_start(s.word(i - 1))) {
+        return false;
+    }
+    s.is_word(i + 1)
+        || s.is_number(i + 1)
+        || matches!(word, "million" | "billion" | "trillion" | "twice")
+}

@@ -1,0 +1,283 @@
+//! `unsupported-claim`: a checkable statement — a figure, percentage, amount, count, ranking or
+//! superlative, a causal or historical assertion — with no citation (SPEC §2.5 scope) and no
+//! named source. Opinion, intent, forecasts and sentences attributed to a named actor are left
+//! alone.
+
+use std::sync::LazyLock;
+
+use super::lexicon::word_file;
+use super::sentence::SentenceView;
+use super::triggers;
+use super::{Diagnostic, RuleCode, RuleContext, diagnostic, insert_at_sentence_end};
+use crate::fast_hash::FastSet;
+use crate::text::TextRange;
+
+mod figures;
+mod scope;
+
+use figures::{NUMBER_WORDS, is_count, is_figure};
+use scope::{SOFT, has_named_source, is_assertion, is_intent};
+
+static SUPERLATIVES: LazyLock<FastSet<&str>> = word_file!("claim-superlatives");
+
+/// Verbs of change and cause that make a checkable historical assertion.
+static CHANGE_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-change-verbs");
+
+/// Words that can make a sentence a checkable claim (numbers are a family of their own).
+pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
+    let extra = [
+        "record", "time", "ranks", "ranked", "ranking", "voted", "history", "ever", "before",
+        "since",
+    ];
+    Box::new(
+        NUMBER_WORDS
+            .iter()
+            .copied()
+            .chain(SUPERLATIVES.iter().copied())
+            .chain(CHANGE_VERBS.iter().copied())
+            .chain(extra),
+    )
+}
+
+pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
+    for index in 0..context.document.sentences.len() {
+        if context.is_cited(index) {
+            continue;
+        }
+        if !context
+            .words
+            .sentence_has(index, triggers::CLAIM | triggers::NUMBER)
+        {
+            continue;
+        }
+        let sentence = SentenceView::new(context, index);
+        if !is_assertion(&sentence) || has_named_source(&sentence) {
+            continue;
+        }
+        if is_intent(&sentence) {
+            continue;
+        }
+        let soft = sentence.lower.iter().any(|w| SOFT.contains(w));
+        let Some(trigger) = find_trigger(&sentence, !soft) else {
+            continue;
+        };
+        let mut d = diagnostic(
+            RuleCode::UnsupportedClaim,
+            trigger,
+            format!(
+                "checkable claim without a source (`{}`): cite it or name who says so",
+                trigger.slice(&context.document.prose)
+            ),
+        );
+        d.fixes.push(insert_at_sentence_end(
+            context,
+            index,
+            "Insert a footnote",
+            "[^]",
+        ));
+        out.push(d);
+    }
+}
+
+/// The first checkable element of the sentence, figures before words; `with_soft` also looks
+/// for superlatives and verbs of change.
+fn find_trigger(s: &SentenceView, with_soft: bool) -> Option<TextRange> {
+    for i in 0..s.len() {
+        if s.is_number(i) && is_figure(s, i) {
+            let end = if matches!(
+                s.word(i + 1),
+                "%" | "percent" | "million" | "billion" | "trillion" | "per"
+            ) {
+                i + 1
+            } else {
+                i
+            };
+            let end = if s.word(end) == "per" && s.word(end + 1) == "cent" {
+                end + 1
+            } else {
+                end
+            };
+            let start = if i > 0 && matches!(s.word(i - 1), "$" | "€" | "£" | "¥") {
+                i - 1
+            } else {
+                i
+            };
+            return Some(s.range(start, end + 1));
+        }
+    }
+    for i in 0..s.len() {
+        let word = s.word(i);
+        if s.is_word(i) && NUMBER_WORDS.contains(&word) && is_count(s, i) {
+            return Some(s.range(i, (i + 2).min(s.len())));
+        }
+    }
+    if !with_soft {
+        return None;
+    }
+    for i in 0..s.len() {
+        let word = s.word(i);
+        if SUPERLATIVES.contains(&word)
+            && i > 0
+            && matches!(
+                s.word(i - 1),
+                "the"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "world's"
+                    | "country's"
+                    | "region's"
+                    | "europe's"
+            )
+        {
+            return Some(s.range(i - 1, i + 1));
+        }
+        if matches!(word, "ranks" | "ranked" | "ranking")
+            && matches!(
+                s.word(i + 1),
+                "first"
+                    | "second"
+                    | "third"
+                    | "fourth"
+                    | "fifth"
+                    | "sixth"
+                    | "seventh"
+                    | "eighth"
+                    | "ninth"
+                    | "tenth"
+                    | "top"
+                    | "last"
+                    | "among"
+            )
+        {
+            return Some(s.range(i, i + 2));
+        }
+        if word == "record"
+            && matches!(
+                s.word(i + 1),
+                "high" | "low" | "levels" | "level" | "highs" | "lows" | "number" | "numbers"
+            )
+        {
+            return Some(s.range(i, i + 2));
+        }
+        if (word == "first" && s.word(i + 1) == "time")
+            || (word == "since" && s.word(i + 1) == "records" && s.word(i + 2) == "began")
+        {
+            return Some(s.range(i, i + 2));
+        }
+        if CHANGE_VERBS.contains(&word) && is_change_assertion(s, i) {
+            let end = if matches!(s.word(i + 1), "to" | "in" | "after" | "by" | "from") {
+                i + 1
+            } else {
+                i
+            };
+            return Some(s.range(i, end + 1));
+        }
+    }
+    None
+}
+
+/// A change or causal verb used as a finite assertion of what happened: "collapsed after",
+/// "has doubled", "led to".
+fn is_change_assertion(s: &SentenceView, i: usize) -> bool {
+    let word = s.word(i);
+    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    // A participle used as an adjective ("the reduced budget") or after "to" is not an assertion.
+    if matches!(
+        previous,
+        "the" | "a" | "an" | "to" | "be" | "been" | "being" | "is" | "are" | "was" | "were"
+    ) {
+        return false;
+    }
+    match word {
+        "led" | "contributed" => s.word(i + 1) == "to",
+        "resulted" => s.word(i + 1) == "in",
+        "cut" | "raised" | "lost" | "gained" | "created" | "reduced" | "lowered" | "voted"
+        | "killed" | "destroyed" | "displaced" => {
+            // Only with a measured object: "cut taxes by 10 percent" is caught as a figure;
+            // "raised concerns" is not a claim.
+            matches!(previous, "has" | "have" | "had") || s.word(i + 1) == "by"
+        }
+        "caused" | "triggered" | "sparked" | "prompted" | "fueled" | "fuelled" | "drove"
+        | "outnumbered" | "exceeded" | "overtook" | "surpassed" => true,
+        // Verbs of change are assertions when a measure, a time or a cause follows ("rose 12%",
+        // "fell sharply", "collapsed after"), not when they qualify a noun ("increased support").
+        _ => {
+            let next = s.word(i + 1);
+            // "fell to 3%" measures; "declined to comment" refuses.
+            if next == "to" {
+                let after = s.word(i + 2);
+                return s.is_number(i + 2)
+                    || matches!(
+                        after,
+                        "a" | "an"
+                            | "the"
+                            | "its"
+                            | "their"
+                            | "around"
+                            | "about"
+                            | "nearly"
+                            | "almost"
+                            | "just"
+                            | "under"
+                            | "below"
+                            | "above"
+                            | "over"
+                            | "less"
+                            | "more"
+                            | "$"
+                            | "€"
+                            | "£"
+                            | "zero"
+                            | "record"
+                    );
+            }
+            !s.is_word(i + 1)
+                || s.is_number(i + 1)
+                || matches!(
+                    next,
+                    "by" | "to"
+                        | "from"
+                        | "in"
+                        | "after"
+                        | "since"
+                        | "over"
+                        | "during"
+                        | "under"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "within"
+                        | "more"
+                        | "less"
+                        | "again"
+                        | "further"
+                        | "sharply"
+                        | "steeply"
+                        | "steadily"
+                        | "significantly"
+                        | "dramatically"
+                        | "slightly"
+                        | "rapidly"
+                        | "quickly"
+                        | "nearly"
+                        | "almost"
+                        | "about"
+                        | "some"
+                        | "more than"
+                        | "when"
+                        | "as"
+                        | "following"
+                        | "amid"
+                        | "because"
+                        | "last"
+                        | "this"
+                        | "between"
+                        | "across"
+                        | "overnight"
+                        | "year-on-year"
+                )
+        }
+    }
+}
