@@ -10,66 +10,12 @@ use super::lexicon::word_file;
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic, insert_at_sentence_end};
-use crate::actors::ActorKind;
 use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
-/// Words that may stand between a group and its reporting verb.
-static AUXILIARIES: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "have",
-        "has",
-        "had",
-        "also",
-        "widely",
-        "generally",
-        "privately",
-        "publicly",
-        "long",
-        "increasingly",
-        "still",
-        "now",
-        "already",
-        "repeatedly",
-        "often",
-        "largely",
-        "broadly",
-        "reportedly",
-        "initially",
-        "further",
-        "separately",
-        "consistently",
-        "frequently",
-        "do",
-        "did",
-        "does",
-        "tend",
-        "to",
-        "continue",
-        "continued",
-        "continues",
-        "strongly",
-        "firmly",
-        "quickly",
-        "recently",
-        "openly",
-        "previously",
-        "even",
-        "all",
-        "both",
-        "too",
-        "mostly",
-        "quietly",
-        "cautiously",
-        "similarly",
-    ]
-    .into_iter()
-    .collect()
-});
+mod groups;
 
-/// Modifiers that leave a group unnamed: "some analysts", "senior Western officials", "aid
-/// groups".
-static MODIFIERS: LazyLock<FastSet<&str>> = word_file!("attribution-modifiers");
+use groups::{CERTAINTY, group_start, is_group_noun, reporting_verb_after, unnamed_group_after};
 
 /// Participles that, after "widely" / "often" / "increasingly", report an unnamed belief.
 static BELIEF_PARTICIPLES: LazyLock<FastSet<&str>> = word_file!("attribution-belief-participles");
@@ -90,27 +36,7 @@ const IMPERSONAL_SOURCES: &[&str] = &[
 ];
 
 /// Pronoun-like subjects that need no noun ("some say", "many believe").
-const PRONOUN_GROUPS: &[&str] = &["some", "many", "others", "most"];
-
-/// Predicates of certainty: "diplomats were adamant that…".
-static CERTAINTY: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "adamant",
-        "unanimous",
-        "convinced",
-        "confident",
-        "certain",
-        "sure",
-        "skeptical",
-        "sceptical",
-        "doubtful",
-        "optimistic",
-        "pessimistic",
-        "quick",
-    ]
-    .into_iter()
-    .collect()
-});
+pub(super) const PRONOUN_GROUPS: &[&str] = &["some", "many", "others", "most"];
 
 /// Verbs of unnamed research: "research has shown", "studies suggest".
 static RESEARCH_VERBS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
@@ -230,19 +156,6 @@ fn find(s: &SentenceView) -> Option<TextRange> {
         }
     }
     None
-}
-
-/// A group noun: from the list, or a plural demonym ("Ukrainians", "Europeans").
-fn is_group_noun(s: &SentenceView, i: usize) -> bool {
-    let word = s.word(i);
-    if !s.is_word(i) || PRONOUN_GROUPS.contains(&word) && i + 1 < s.len() && is_group_noun(s, i + 1)
-    {
-        return false;
-    }
-    if LEXICON.attribution_groups.contains(word) && !PRONOUN_GROUPS.contains(&word) {
-        return true;
-    }
-    word.ends_with("ans") && matches!(s.mention_kind(i), Some(ActorKind::State | ActorKind::Group))
 }
 
 /// "it is said that", "it is often argued", "it has been suggested that".
@@ -365,148 +278,6 @@ fn pronoun_report(s: &SentenceView, i: usize) -> Option<usize> {
     ) || s.mention(v + 1).is_some()
         || (last && i > 0);
     opens_clause.then_some(v)
-}
-
-/// The first token of the noun phrase ending in the group noun at `head`, or `None` when the
-/// phrase names someone (an organisation as modifier, a possessive) or counts individuals
-/// ("two officials", "unnamed officials": anonymous sources, not a group).
-fn group_start(s: &SentenceView, head: usize) -> Option<usize> {
-    let mut start = head;
-    while start > 0 {
-        let previous = start - 1;
-        let word = s.word(previous);
-        if s.is_number(previous)
-            || matches!(
-                word,
-                "a" | "an" | "one" | "two" | "three" | "four" | "five" | "unnamed" | "anonymous"
-            )
-        {
-            return None;
-        }
-        if let Some(kind) = s.mention_kind(previous) {
-            match kind {
-                ActorKind::State | ActorKind::Group | ActorKind::Place => {
-                    start = s.mention_start(previous);
-                    continue;
-                }
-                _ => return None,
-            }
-        }
-        if MODIFIERS.contains(&word) {
-            start = previous;
-            continue;
-        }
-        // A capitalised word that is no known actor is probably a name ("Eurasia Group
-        // analysts"); the first word of a sentence is capitalised anyway.
-        // (At the start of a sentence too: "Hamas officials" — the common openers such as
-        // "Some" or "Western" are modifiers and were taken above.)
-        if s.is_capitalized(previous) && s.is_word(previous) {
-            return None;
-        }
-        break;
-    }
-    if start > 0 && (s.word(start - 1).ends_with("'s") || s.word(start - 1).ends_with("’s")) {
-        return None;
-    }
-    // "The leaders agreed…" in a readout refers back to leaders just named.
-    if start < head
-        && matches!(s.word(start), "the" | "these" | "those" | "both")
-        && start + 1 == head
-    {
-        return None;
-    }
-    Some(start)
-}
-
-/// A reporting verb after the group, skipping auxiliaries and one short phrase ("diplomats in
-/// Brussels said"). "at" / "from" / "of" a named body ("analysts at Capital Economics", "the
-/// leaders of Egypt and Jordan") makes the source named.
-fn reporting_verb_after(s: &SentenceView, from: usize) -> Option<usize> {
-    let mut i = from;
-    let mut skipped = 0;
-    while i < s.len() && skipped < 6 {
-        let word = s.word(i);
-        if is_report(s, i) {
-            return Some(i);
-        }
-        if matches!(word, "were" | "are" | "was" | "is") && CERTAINTY.contains(&s.word(i + 1)) {
-            // "Diplomats were adamant that…", "experts were quick to point out".
-            let next = s.word(i + 2);
-            return matches!(next, "that" | "to" | "about" | "of").then_some(i + 1);
-        }
-        if matches!(
-            word,
-            "in" | "at" | "from" | "of" | "with" | "across" | "inside" | "around" | "close"
-        ) {
-            let place_phrase = matches!(word, "in" | "across" | "inside" | "around");
-            let mut j = i + 1;
-            while j < s.len() && j < i + 6 && !is_report(s, j) {
-                if matches!(
-                    s.word(j),
-                    "familiar" | "briefed" | "close" | "knowledge" | "who" | ","
-                ) {
-                    return None;
-                }
-                match s.mention_kind(j) {
-                    Some(ActorKind::State | ActorKind::Place | ActorKind::Group)
-                        if word != "of" => {}
-                    Some(_) => return None,
-                    None if s.is_capitalized(j) && s.is_word(j) && !place_phrase => return None,
-                    None => {}
-                }
-                j = s.mention_end(j) + 1;
-            }
-            return (j < s.len() && is_report(s, j)).then_some(j);
-        }
-        if !AUXILIARIES.contains(&word) {
-            return None;
-        }
-        i += 1;
-        skipped += 1;
-    }
-    None
-}
-
-fn is_report(s: &SentenceView, i: usize) -> bool {
-    let word = s.word(i);
-    if !s.is_word(i) || !LEXICON.reporting_verbs.contains(word) || AUXILIARIES.contains(&word) {
-        return false;
-    }
-    // "point" needs "out"; "Officials expected to attend…" is a reduced relative clause.
-    if matches!(word, "point" | "points" | "pointed") {
-        return s.word(i + 1) == "out";
-    }
-    !(word.ends_with("ed") && s.word(i + 1) == "to" && !matches!(word, "pointed" | "added"))
-}
-
-/// "according to [some] analysts / U.S. officials / aid groups": the last token of an unnamed
-/// group.
-fn unnamed_group_after(s: &SentenceView, from: usize) -> Option<usize> {
-    let mut i = from;
-    while i < s.len() && i < from + 6 {
-        let word = s.word(i);
-        if is_group_noun(s, i) {
-            // "according to officials familiar with…" is an anonymous source; "of Egypt" names.
-            if matches!(
-                s.word(i + 1),
-                "familiar" | "briefed" | "close" | "with" | "who" | "at" | "of"
-            ) {
-                return None;
-            }
-            return Some(i);
-        }
-        if s.is_number(i) || matches!(word, "a" | "an" | "one" | "two" | "three") {
-            return None;
-        }
-        match s.mention_kind(i) {
-            Some(ActorKind::State | ActorKind::Group | ActorKind::Place) => {}
-            Some(_) => return None,
-            None if !MODIFIERS.contains(&word) => return None,
-            None => {}
-        }
-        i = s.mention_end(i) + 1;
-    }
-    None
 }
 
 /// "research has shown", "studies suggest", "reports indicate" with no named study.
