@@ -100,6 +100,46 @@ fn full_analysis(bencher: Bencher, size: usize) {
         .bench(|| analyze(divan::black_box(&text), &context));
 }
 
+/// The briefing the stdio latency bench (`src/bin/latency.rs`) edits: the annotated example's
+/// front matter (with its own actors and sources), then its body and CRS paragraphs in turn,
+/// so mentions, footnotes, citations and headings run through the whole text.
+fn annotated_briefing(size: usize) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let example = std::fs::read_to_string(format!(
+        "{root}/examples/annotated/annotated-example.brief.md"
+    ))
+    .unwrap_or_default();
+    let split = example.find("\n# Summary").map_or(0, |i| i + 1);
+    let (front_matter, body) = example.split_at(split);
+    let reports = briefing(600_000);
+    let paragraphs: Vec<&str> = reports.split("\n\n").collect();
+    let mut text = front_matter.to_owned();
+    let (mut copy, mut paragraph) = (0, 0);
+    while text.len() < size {
+        copy += 1;
+        text.push_str(&body.replace("# Summary", &format!("# Summary {copy}")));
+        text.push('\n');
+        let mut added = 0;
+        while added < 8 * 1024 {
+            let p = paragraphs[paragraph % paragraphs.len()];
+            paragraph += 1;
+            text.push_str(p);
+            text.push_str("\n\n");
+            added += p.len() + 2;
+        }
+    }
+    text
+}
+
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn full_analysis_annotated(bencher: Bencher, size: usize) {
+    let text = annotated_briefing(size);
+    let context = context();
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| analyze(divan::black_box(&text), &context));
+}
+
 /// Stages, in the order `analyze` runs them.
 mod stage {
     use super::*;

@@ -43,6 +43,7 @@ pub fn schedule(shared: Arc<Shared>, client: Client, uri: Uri, revision: u64, de
         client
             .publish_diagnostics(uri, diagnostics, snapshot.version)
             .await;
+        super::memory::release_after(snapshot.text.len());
     });
 }
 

@@ -18,6 +18,7 @@ mod fault;
 mod framing;
 mod guard;
 mod hover;
+mod memory;
 mod navigation;
 mod rename;
 mod semantic;
@@ -56,6 +57,7 @@ pub fn run(log_file: Option<&Path>) -> u8 {
         return 2;
     }
     install_panic_hook();
+    memory::configure();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_time()
         .thread_name("briefing-lsp")
