@@ -168,15 +168,27 @@ pub fn resolve_actor(analysis: &Analysis, reference: &str) -> Option<String> {
     analysis
         .actors
         .values()
-        .find(|a| a.id.to_lowercase() == wanted)
+        .find(|a| lowercase_equals(&a.id, &wanted))
         .or_else(|| {
             analysis.actors.values().find(|a| {
                 std::iter::once(&a.name)
                     .chain(&a.aliases)
-                    .any(|n| n.to_lowercase() == spaced || n.to_lowercase() == wanted)
+                    .any(|n| lowercase_equals(n, &spaced) || lowercase_equals(n, &wanted))
             })
         })
         .map(|a| a.id.clone())
+}
+
+/// `text.to_lowercase() == lowered` for a `lowered` that came out of `to_lowercase`, without
+/// allocating when `text` is ASCII (references run this for every declared actor of every
+/// briefing in the workspace).
+fn lowercase_equals(text: &str, lowered: &str) -> bool {
+    if text.is_ascii() {
+        // `lowered` has no ASCII capitals, so comparing both folded is comparing to it.
+        text.eq_ignore_ascii_case(lowered)
+    } else {
+        text.to_lowercase() == lowered
+    }
 }
 
 /// The whole-word occurrence of `word` inside `within` (front-matter ranges cover a value or
@@ -231,5 +243,34 @@ fn found(target: Target, site: Site, range: TextRange) -> Found {
         target,
         site,
         range,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lowercase_equals;
+
+    #[test]
+    fn lowercase_equals_agrees_with_to_lowercase() {
+        let words = [
+            "Ukraine",
+            "ukraine",
+            "UKRAINE",
+            "Türkiye",
+            "türkiye",
+            "İstanbul",
+            "U.S.",
+            "",
+        ];
+        for text in words {
+            for other in words {
+                let lowered = other.to_lowercase();
+                assert_eq!(
+                    lowercase_equals(text, &lowered),
+                    text.to_lowercase() == lowered,
+                    "{text} / {lowered}"
+                );
+            }
+        }
     }
 }
