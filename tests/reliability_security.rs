@@ -18,7 +18,7 @@ use std::time::{Duration, SystemTime};
 
 use reliability_common::raw::{Options, RawServer, file_uri, init_params};
 use reliability_common::run_cli;
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// Source patterns that would run a program, touch the network or write the file system.
 const FORBIDDEN: &[&str] = &[
