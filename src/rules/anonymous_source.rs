@@ -8,7 +8,7 @@ use super::lexicon::LEXICON;
 use super::lexicon::word_file;
 use super::sentence::SentenceView;
 use super::triggers;
-use super::{Diagnostic, RuleCode, RuleContext, diagnostic, insert_at_sentence_end};
+use super::{Diagnostic, RuleCode, RuleContext, check_uncited_sentences};
 use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
@@ -34,35 +34,16 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
 }
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
-    for index in 0..context.document.sentences.len() {
-        if !context
-            .words
-            .sentence_has(index, triggers::ANONYMOUS_SOURCE)
-        {
-            continue;
-        }
-        if context.is_cited(index) {
-            continue;
-        }
-        let sentence = SentenceView::new(context, index);
-        if let Some(range) = find(&sentence) {
-            let mut d = diagnostic(
-                RuleCode::AnonymousSource,
-                range,
-                format!(
-                    "unnamed source: `{}`; name the source or cite the reporting",
-                    range.slice(&context.document.prose)
-                ),
-            );
-            d.fixes.push(insert_at_sentence_end(
-                context,
-                index,
-                "Insert a citation",
-                "[^]",
-            ));
-            out.push(d);
-        }
-    }
+    let message =
+        |found: &str| format!("unnamed source: `{found}`; name the source or cite the reporting");
+    check_uncited_sentences(
+        context,
+        triggers::ANONYMOUS_SOURCE,
+        RuleCode::AnonymousSource,
+        find,
+        message,
+        out,
+    );
 }
 
 fn find(s: &SentenceView) -> Option<TextRange> {

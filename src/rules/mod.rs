@@ -237,6 +237,34 @@ pub fn insert_at_sentence_end(
     Fix::insert(title, at, stub)
 }
 
+/// The loop shared by the attribution rules: every uncited sentence with a trigger word of
+/// `family` where `find` matches gets a finding and the citation-stub fix.
+pub(crate) fn check_uncited_sentences(
+    context: &RuleContext,
+    family: u32,
+    code: RuleCode,
+    find: fn(&sentence::SentenceView) -> Option<TextRange>,
+    message: fn(&str) -> String,
+    out: &mut Vec<Diagnostic>,
+) {
+    for index in 0..context.document.sentences.len() {
+        if !context.words.sentence_has(index, family) || context.is_cited(index) {
+            continue;
+        }
+        let sentence = sentence::SentenceView::new(context, index);
+        if let Some(range) = find(&sentence) {
+            let mut d = diagnostic(code, range, message(range.slice(&context.document.prose)));
+            d.fixes.push(insert_at_sentence_end(
+                context,
+                index,
+                "Insert a citation",
+                "[^]",
+            ));
+            out.push(d);
+        }
+    }
+}
+
 /// A diagnostic with the rule's default severity; `run_all` applies the configured one.
 pub fn diagnostic(code: RuleCode, range: TextRange, message: impl Into<String>) -> Diagnostic {
     Diagnostic {

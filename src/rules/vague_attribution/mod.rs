@@ -9,7 +9,7 @@ use super::lexicon::LEXICON;
 use super::lexicon::word_file;
 use super::sentence::SentenceView;
 use super::triggers;
-use super::{Diagnostic, RuleCode, RuleContext, diagnostic, insert_at_sentence_end};
+use super::{Diagnostic, RuleCode, RuleContext, check_uncited_sentences};
 use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
@@ -77,35 +77,16 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
 }
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
-    for index in 0..context.document.sentences.len() {
-        if !context
-            .words
-            .sentence_has(index, triggers::VAGUE_ATTRIBUTION)
-        {
-            continue;
-        }
-        if context.is_cited(index) {
-            continue;
-        }
-        let sentence = SentenceView::new(context, index);
-        if let Some(range) = find(&sentence) {
-            let mut d = diagnostic(
-                RuleCode::VagueAttribution,
-                range,
-                format!(
-                    "who says so? `{}` does not name a source: name it or cite one",
-                    range.slice(&context.document.prose)
-                ),
-            );
-            d.fixes.push(insert_at_sentence_end(
-                context,
-                index,
-                "Insert a citation",
-                "[^]",
-            ));
-            out.push(d);
-        }
-    }
+    let message =
+        |found: &str| format!("who says so? `{found}` does not name a source: name it or cite one");
+    check_uncited_sentences(
+        context,
+        triggers::VAGUE_ATTRIBUTION,
+        RuleCode::VagueAttribution,
+        find,
+        message,
+        out,
+    );
 }
 
 fn find(s: &SentenceView) -> Option<TextRange> {
