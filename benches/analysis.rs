@@ -13,9 +13,10 @@ use std::sync::{Arc, LazyLock};
 use briefing_lsp::actors::ActorSet;
 use briefing_lsp::config::Config;
 use briefing_lsp::model::{Document, Flavour, ParagraphKind};
+use briefing_lsp::rules::memo::SentenceMemo;
 use briefing_lsp::rules::{self, Diagnostic, RuleCode, RuleContext, Severity};
 use briefing_lsp::text::LineIndex;
-use briefing_lsp::{Analysis, Context, analyze, syntax};
+use briefing_lsp::{Analysis, Context, analyze, analyze_incremental, syntax};
 use divan::Bencher;
 use divan::counter::BytesCount;
 
@@ -138,6 +139,36 @@ fn full_analysis_annotated(bencher: Bencher, size: usize) {
     bencher
         .counter(BytesCount::new(text.len()))
         .bench(|| analyze(divan::black_box(&text), &context));
+}
+
+/// A keystroke: one character typed at a random place of the annotated briefing, then the
+/// incremental analysis the server runs (per-sentence findings of unchanged sentences reused).
+#[divan::bench(args = keystroke_sizes(), sample_count = 20)]
+fn keystroke_incremental(bencher: Bencher, size: usize) {
+    let mut text = annotated_briefing(size);
+    let context = context();
+    let mut memo = SentenceMemo::new();
+    analyze_incremental(&text, &context, &mut memo);
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench_local(|| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let mut at = (seed >> 33) as usize % text.len();
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert(at, 'e');
+            analyze_incremental(&text, &context, &mut memo)
+        });
+}
+
+fn keystroke_sizes() -> Vec<usize> {
+    if quick() {
+        vec![100_000]
+    } else {
+        vec![100_000, 1_000_000]
+    }
 }
 
 /// Stages, in the order `analyze` runs them.

@@ -7,7 +7,8 @@ use crate::actors::{ActorDefinition, ActorSet};
 use crate::config::Config;
 use crate::model::{Document, Flavour, ProblemKind, SyntaxProblem};
 use crate::parallel;
-use crate::rules::{self, Diagnostic, RuleCode, RuleContext, Severity};
+use crate::rules::memo::{self, MemoSettings, SentenceMemo};
+use crate::rules::{self, Diagnostic, RuleCode, RuleContext, RuleSet, Severity};
 use crate::syntax;
 use crate::text::{LineIndex, TextRange};
 
@@ -75,11 +76,24 @@ pub struct EstimativeTerm {
 }
 
 pub fn analyze(text: &str, context: &Context) -> Analysis {
-    analyze_on(text, context, parallel::worth_it(text.len()))
+    analyze_on(text, context, parallel::worth_it(text.len()), None)
 }
 
-/// `analyze`, on two threads when `parallel`; the result is the same either way.
-fn analyze_on(text: &str, context: &Context, parallel: bool) -> Analysis {
+/// [`analyze`] of a new version of a document: the per-sentence rules run only on sentences
+/// that `memo` (filled by the analysis of the previous version) has not seen. The result is
+/// the same as `analyze`'s.
+pub fn analyze_incremental(text: &str, context: &Context, memo: &mut SentenceMemo) -> Analysis {
+    analyze_on(text, context, parallel::worth_it(text.len()), Some(memo))
+}
+
+/// `analyze`, on two threads when `parallel`; the result is the same either way, and with or
+/// without a memo.
+fn analyze_on(
+    text: &str,
+    context: &Context,
+    parallel: bool,
+    memo: Option<&mut SentenceMemo>,
+) -> Analysis {
     // Line starts need only the text: they are found while the text is parsed.
     let (mut document, line_index) = parallel::join(
         parallel,
@@ -117,7 +131,7 @@ fn analyze_on(text: &str, context: &Context, parallel: bool) -> Analysis {
         }
     }
 
-    let rule_context = RuleContext::new(
+    let mut rule_context = RuleContext::new(
         text,
         &document,
         &line_index,
@@ -127,7 +141,24 @@ fn analyze_on(text: &str, context: &Context, parallel: bool) -> Analysis {
         &levels,
         &words,
     );
-    let (mut diagnostics, estimative_terms) = rules::run_all_and_terms(&rule_context, parallel);
+    let (mut diagnostics, estimative_terms) = match memo {
+        None => rules::run_all_and_terms(&rule_context, parallel),
+        Some(memo) => {
+            let front_matter = document
+                .front_matter
+                .as_ref()
+                .map_or("", |fm| fm.range.slice(text));
+            let settings = MemoSettings {
+                config: context.config.clone(),
+                document: memo::document_settings_key(front_matter, context.flavour),
+            };
+            let (mut diagnostics, terms) = memo.run(&mut rule_context, settings, parallel);
+            let (document_findings, _) = rules::run(&rule_context, RuleSet::Document, parallel);
+            diagnostics.extend(document_findings);
+            diagnostics.sort_by_key(|d| (d.range.start, d.range.end, d.code));
+            (diagnostics, terms)
+        }
+    };
     rules::apply_suppressions(&document, &line_index, text, &mut diagnostics);
 
     let title = document
@@ -291,8 +322,8 @@ impl Analysis {
 mod tests {
     use super::*;
 
-    /// Large briefings are analysed on two threads: every result must be what one thread
-    /// computes.
+    /// Large briefings are analysed on two threads, and by the server with a memo: every
+    /// result must be what one thread computes.
     #[test]
     fn two_threads_give_the_same_analysis_as_one() {
         let example = include_str!("../examples/annotated/annotated-example.brief.md");
@@ -308,8 +339,16 @@ mod tests {
         let plain = plain.repeat(40);
         for (name, text) in [("big.brief.md", &markdown), ("big.txt", &plain)] {
             let context = Context::new(name, Config::defaults());
-            let one = analyze_on(text, &context, false);
-            let two = analyze_on(text, &context, true);
+            let one = analyze_on(text, &context, false, None);
+            let two = analyze_on(text, &context, true, None);
+            // With a memo: the first run fills it, the second reuses every sentence.
+            let mut memo = SentenceMemo::new();
+            for _ in 0..2 {
+                let incremental = analyze_on(text, &context, true, Some(&mut memo));
+                assert_eq!(one.diagnostics, incremental.diagnostics, "{name}");
+                assert_eq!(one.estimative_terms, incremental.estimative_terms, "{name}");
+            }
+            assert_eq!(memo.fresh_in_last_run(), 0, "{name}");
             assert!(one.diagnostics.len() > 100, "{name}: a meaningful test");
             assert_eq!(one.diagnostics, two.diagnostics, "{name}");
             assert_eq!(one.mentions, two.mentions, "{name}");

@@ -17,4 +17,4 @@ pub mod server;
 pub mod syntax;
 pub mod text;
 
-pub use analysis::{Analysis, Context, Mention, analyze, flavour_for};
+pub use analysis::{Analysis, Context, Mention, analyze, analyze_incremental, flavour_for};

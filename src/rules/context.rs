@@ -27,6 +27,9 @@ pub struct RuleContext<'a> {
     pub words: &'a Words,
     /// The lowercased text of every token, parallel to `words.tokens`.
     pub(super) lower_words: Vec<&'a str>,
+    /// When set, the per-sentence rules look only at the sentences marked `true`: the others'
+    /// findings are reused from an earlier analysis (`rules::memo`).
+    only_sentences: Option<Vec<bool>>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -58,7 +61,27 @@ impl<'a> RuleContext<'a> {
             cited_itself,
             words,
             lower_words,
+            only_sentences: None,
         }
+    }
+
+    /// Limits the per-sentence rules to the sentences marked `true` (see [`Self::sentence_has`]).
+    pub fn restrict_to(&mut self, only_sentences: Vec<bool>) {
+        self.only_sentences = Some(only_sentences);
+    }
+
+    /// Whether a per-sentence rule should look at sentence `index`: one of its words belongs
+    /// to one of the `families` (`triggers.rs`) and the sentence's findings are not reused.
+    /// Rules that read across sentences (`undefined-acronym`) ask `words` directly.
+    pub fn sentence_has(&self, index: usize, families: u32) -> bool {
+        self.is_selected(index) && self.words.sentence_has(index, families)
+    }
+
+    /// Whether the per-sentence rules look at sentence `index` at all.
+    pub fn is_selected(&self, index: usize) -> bool {
+        self.only_sentences
+            .as_ref()
+            .is_none_or(|only| only.get(index).copied().unwrap_or(false))
     }
 
     /// The level in force for `code` in this document; `None` is off.

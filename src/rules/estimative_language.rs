@@ -97,7 +97,7 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     for index in 0..context.document.sentences.len() {
-        if !context.words.sentence_has(index, triggers::ESTIMATIVE) {
+        if !context.sentence_has(index, triggers::ESTIMATIVE) {
             continue;
         }
         let sentence = SentenceView::new(context, index);
@@ -151,7 +151,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 pub fn standard_terms(context: &RuleContext) -> Vec<EstimativeTerm> {
     let mut terms = Vec::new();
     for index in 0..context.document.sentences.len() {
-        if context.words.sentence_has(index, triggers::ESTIMATIVE) {
+        if context.sentence_has(index, triggers::ESTIMATIVE) {
             terms.extend(standard_terms_in(&SentenceView::new(context, index)));
         }
     }

@@ -5,6 +5,9 @@ use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     let limit = context.config.max_sentence_words;
     for index in 0..context.document.sentences.len() {
+        if !context.is_selected(index) {
+            continue;
+        }
         let range = context.document.sentences[index].range;
         // Words as a reader counts them: "U.S.-led" and "Russia–Ukraine" are one word each.
         let n_words = count_words(range.slice(&context.document.prose));

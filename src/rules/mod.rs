@@ -4,6 +4,7 @@
 mod codes;
 mod context;
 pub(crate) mod lexicon;
+pub mod memo;
 mod sentence;
 mod suppression;
 mod triggers;
@@ -86,45 +87,78 @@ impl Fix {
 
 /// Runs every rule whose severity is not `off` and returns the diagnostics in document order.
 pub fn run_all(context: &RuleContext) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for code in RuleCode::ALL {
-        if context.severity(code).is_none() {
-            continue;
-        }
-        let before = out.len();
-        run_rule(code, context, &mut out);
-        for diagnostic in &mut out[before..] {
-            diagnostic.code = code;
-            diagnostic.severity = context.severity(code).unwrap_or(diagnostic.severity);
-        }
-    }
-    out.sort_by_key(|d| (d.range.start, d.range.end, d.code));
-    out
+    run(context, RuleSet::All, false).0
 }
 
-/// [`run_all`] and the standard estimative terms, on two threads when `parallel`: rules are
-/// handed out one at a time, most expensive first, to whichever thread is free, and their
-/// diagnostics are then put together in the order `run_all` produces them.
+/// Which rules a run covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleSet {
+    All,
+    /// The rules that read across sentences: structure, actors, footnotes, acronyms.
+    Document,
+    /// The rules whose findings in a sentence depend only on that sentence (its text, citation
+    /// and actor mentions), and the standard estimative terms: what `memo` can reuse.
+    Sentences,
+}
+
+impl RuleSet {
+    fn includes(self, code: RuleCode) -> bool {
+        match self {
+            RuleSet::All => true,
+            RuleSet::Document => !is_sentence_rule(code),
+            RuleSet::Sentences => is_sentence_rule(code),
+        }
+    }
+}
+
+/// See [`RuleSet::Sentences`].
+pub fn is_sentence_rule(code: RuleCode) -> bool {
+    matches!(
+        code,
+        RuleCode::VagueAttribution
+            | RuleCode::AnonymousSource
+            | RuleCode::UnsupportedClaim
+            | RuleCode::MissingActor
+            | RuleCode::VagueActor
+            | RuleCode::EstimativeLanguage
+            | RuleCode::RelativeTime
+            | RuleCode::LongSentence
+    )
+}
+
+/// [`run_all`] and the standard estimative terms.
 pub fn run_all_and_terms(
     context: &RuleContext,
     parallel: bool,
 ) -> (Vec<Diagnostic>, Vec<crate::analysis::EstimativeTerm>) {
-    if !parallel {
-        let diagnostics = run_all(context);
-        return (diagnostics, estimative_language::standard_terms(context));
-    }
+    run(context, RuleSet::All, parallel)
+}
+
+/// The rules of `set` whose severity is not `off`, with their diagnostics in document order,
+/// and the standard estimative terms when `set` has the sentence rules. On two threads when
+/// `parallel`: rules are handed out one at a time, most expensive first, to whichever thread
+/// is free, and their diagnostics are then put together in the order one thread produces.
+pub fn run(
+    context: &RuleContext,
+    set: RuleSet,
+    parallel: bool,
+) -> (Vec<Diagnostic>, Vec<crate::analysis::EstimativeTerm>) {
+    let enabled = |code: RuleCode| set.includes(code) && context.severity(code).is_some();
+    let with_terms = set != RuleSet::Document;
     // `None` stands for the estimative terms.
     let mut jobs: Vec<Option<RuleCode>> = BY_COST
         .iter()
         .copied()
-        .filter(|code| context.severity(*code).is_some())
+        .filter(|code| enabled(*code))
         .map(Some)
         .collect();
-    jobs.insert(jobs.len().min(BY_COST_TERMS_AT), None);
+    if with_terms {
+        jobs.insert(jobs.len().min(BY_COST_TERMS_AT), None);
+    }
     jobs.extend(
         RuleCode::ALL
             .into_iter()
-            .filter(|code| !BY_COST.contains(code) && context.severity(*code).is_some())
+            .filter(|code| !BY_COST.contains(code) && enabled(*code))
             .map(Some),
     );
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -149,7 +183,11 @@ pub fn run_all_and_terms(
             }
         }
     };
-    let (mine, theirs) = crate::parallel::join(true, work, work);
+    let (mine, theirs) = if parallel {
+        crate::parallel::join(true, work, work)
+    } else {
+        (work(), Vec::new())
+    };
     let mut by_job: Vec<Option<Vec<Diagnostic>>> = vec![None; jobs.len()];
     let mut terms = Vec::new();
     for (index, out, job_terms) in mine.into_iter().chain(theirs) {
@@ -248,7 +286,7 @@ pub(crate) fn check_uncited_sentences(
     out: &mut Vec<Diagnostic>,
 ) {
     for index in 0..context.document.sentences.len() {
-        if !context.words.sentence_has(index, family) || context.is_cited(index) {
+        if !context.sentence_has(index, family) || context.is_cited(index) {
             continue;
         }
         let sentence = sentence::SentenceView::new(context, index);

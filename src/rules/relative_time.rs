@@ -20,7 +20,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         .as_ref()
         .and_then(|fm| fm.date);
     for index in 0..context.document.sentences.len() {
-        if !context.words.sentence_has(index, triggers::RELATIVE_TIME) {
+        if !context.sentence_has(index, triggers::RELATIVE_TIME) {
             continue;
         }
         let s = SentenceView::new(context, index);

@@ -2,14 +2,12 @@
 //! "Full Name (ACR)", unless it is a known actor's name or alias or listed in `[style]
 //! acronyms`. Reported once per acronym, at its first use.
 
-use std::collections::{HashMap, HashSet};
-
 use std::sync::LazyLock;
 
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
-use crate::fast_hash::FastSet;
+use crate::fast_hash::{FastMap, FastSet};
 
 /// Abbreviations every reader knows; spelling them out would be odd.
 static COMMON: LazyLock<FastSet<&str>> = LazyLock::new(|| {
@@ -23,17 +21,21 @@ static COMMON: LazyLock<FastSet<&str>> = LazyLock::new(|| {
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     // First pass: where each acronym is defined ("Full Name (ACR)" or "ACR (Full Name)").
-    let mut defined_at: HashMap<String, usize> = HashMap::new();
-    let mut uses: Vec<(String, crate::text::TextRange)> = Vec::new();
+    let mut defined_at: FastMap<&str, usize> = FastMap::default();
+    let mut uses: Vec<(&str, crate::text::TextRange)> = Vec::new();
     for index in 0..context.document.sentences.len() {
         if !context.words.sentence_has(index, triggers::CAPITALS) {
             continue;
         }
         let s = SentenceView::new(context, index);
-        let shouting = is_shouting(&s);
+        // Decided at the first acronym of the sentence: most sentences with capitals have none.
+        let mut shouting: Option<bool> = None;
         for i in 0..s.len() {
             let text = s.text(i);
-            if !is_acronym(text) || shouting || next_to_capitals(&s, i) {
+            if !is_acronym(text)
+                || *shouting.get_or_insert_with(|| is_shouting(&s))
+                || next_to_capitals(&s, i)
+            {
                 continue;
             }
             let start = s.tokens[i].start as usize;
@@ -46,18 +48,19 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             if defines {
-                defined_at.entry(text.to_owned()).or_insert(start);
+                defined_at.entry(text).or_insert(start);
             } else {
-                uses.push((text.to_owned(), s.tokens[i].range()));
+                uses.push((text, s.tokens[i].range()));
             }
         }
     }
-    let mut reported = HashSet::new();
+    let mut reported: FastSet<&str> = FastSet::default();
     for (acronym, range) in uses {
-        let defined_before = defined_at.get(&acronym).is_some_and(|&at| at < range.start);
-        if defined_before || is_known(context, &acronym) || !reported.insert(acronym.clone()) {
+        let defined_before = defined_at.get(acronym).is_some_and(|&at| at < range.start);
+        if defined_before || reported.contains(acronym) || is_known(context, acronym) {
             continue;
         }
+        reported.insert(acronym);
         out.push(diagnostic(
             RuleCode::UndefinedAcronym,
             range,

@@ -33,7 +33,7 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     for index in 0..context.document.sentences.len() {
-        if !context.words.sentence_has(index, triggers::VAGUE_ACTOR) {
+        if !context.sentence_has(index, triggers::VAGUE_ACTOR) {
             continue;
         }
         let sentence = SentenceView::new(context, index);

@@ -1,0 +1,282 @@
+//! Findings of the per-sentence rules kept from one analysis of a document to the next, so that
+//! a keystroke re-runs those rules on the sentence it changed, not on the whole briefing.
+//!
+//! A sentence's findings under the per-sentence rules ([`super::RuleSet::Sentences`]) depend
+//! only on its own text and prose mask, whether it is cited, the actor mentions inside it, and
+//! the settings (configuration, front matter, flavour). Those are the key. Findings are kept
+//! with ranges relative to the sentence's start, so a sentence that moved because text was
+//! typed above it is still found. The memo holds the sentences of the last analysis only.
+//!
+//! Keys are 128-bit hashes (FxHash and SipHash over the same fields), so a lookup costs no copy
+//! of the text; two different sentences with equal keys are, for text a person writes, as
+//! unlikely as a hardware fault. Correctness does not depend on the rules honouring the
+//! selection: a fresh finding in a reused sentence is dropped (the reused one is identical), and
+//! a finding outside every sentence makes the memo step aside for the whole run.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+use super::{Diagnostic, RuleContext, RuleSet};
+use crate::analysis::EstimativeTerm;
+use crate::config::Config;
+use crate::fast_hash::{FastMap, FastSet, FxHasher};
+use crate::text::TextRange;
+
+/// What every sentence's findings depend on besides the sentence itself.
+pub struct MemoSettings {
+    /// Held so that its address identifies it: a freed `Config` cannot be replaced by another
+    /// at the same address while the memo keeps it alive.
+    pub config: Arc<Config>,
+    /// The front matter's text (date, inline actors, per-file rule levels) and the flavour.
+    pub document: u128,
+}
+
+impl PartialEq for MemoSettings {
+    fn eq(&self, other: &MemoSettings) -> bool {
+        Arc::ptr_eq(&self.config, &other.config) && self.document == other.document
+    }
+}
+
+#[derive(Default)]
+pub struct SentenceMemo {
+    settings: Option<MemoSettings>,
+    /// Sentences with findings, by key; ranges relative to the sentence's start.
+    found: FastMap<u128, Found>,
+    /// Sentences without findings.
+    quiet: FastSet<u128>,
+    /// How many sentences the last run looked at afresh.
+    last_fresh: usize,
+}
+
+#[derive(Clone, Default)]
+struct Found {
+    diagnostics: Vec<Diagnostic>,
+    terms: Vec<EstimativeTerm>,
+}
+
+impl SentenceMemo {
+    pub fn new() -> SentenceMemo {
+        SentenceMemo::default()
+    }
+
+    /// How many sentences the memo holds.
+    pub fn len(&self) -> usize {
+        self.found.len() + self.quiet.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many sentences the last run gave to the rules (the others' findings were reused).
+    pub fn fresh_in_last_run(&self) -> usize {
+        self.last_fresh
+    }
+
+    /// The per-sentence rules' diagnostics (in sentence order, not yet sorted) and standard
+    /// estimative terms of the document in `context`, computed only for sentences the memo
+    /// has not seen under `settings`. Leaves `context` restricted to those sentences.
+    pub fn run(
+        &mut self,
+        context: &mut RuleContext,
+        settings: MemoSettings,
+        parallel: bool,
+    ) -> (Vec<Diagnostic>, Vec<EstimativeTerm>) {
+        if self.settings.as_ref() != Some(&settings) {
+            self.found.clear();
+            self.quiet.clear();
+            self.settings = Some(settings);
+        }
+        let sentences = &context.document.sentences;
+        let keys: Vec<u128> = (0..sentences.len())
+            .map(|index| sentence_key(context, index))
+            .collect();
+        let fresh: Vec<bool> = keys
+            .iter()
+            .map(|key| !self.found.contains_key(key) && !self.quiet.contains(key))
+            .collect();
+        self.last_fresh = fresh.iter().filter(|f| **f).count();
+        context.restrict_to(fresh.clone());
+        let (diagnostics, terms) = super::run(context, RuleSet::Sentences, parallel);
+
+        let starts: Vec<usize> = sentences.iter().map(|s| s.range.start).collect();
+        let sentence_of = |range: TextRange| {
+            let index = starts
+                .partition_point(|start| *start <= range.start)
+                .checked_sub(1)?;
+            sentences[index]
+                .range
+                .contains_range(range)
+                .then_some(index)
+        };
+        let mut by_sentence: Vec<Found> = vec![Found::default(); sentences.len()];
+        for diagnostic in diagnostics {
+            let Some(index) = sentence_of(diagnostic.range)
+                .filter(|index| all_ranges(&diagnostic).all(|r| sentence_of(r) == Some(*index)))
+            else {
+                return self.step_aside(context, parallel);
+            };
+            if fresh[index] {
+                by_sentence[index].diagnostics.push(diagnostic);
+            }
+        }
+        for term in terms {
+            let Some(index) = sentence_of(term.range) else {
+                return self.step_aside(context, parallel);
+            };
+            if fresh[index] {
+                by_sentence[index].terms.push(term);
+            }
+        }
+
+        let mut found: FastMap<u128, Found> = FastMap::default();
+        let mut quiet: FastSet<u128> = FastSet::default();
+        let mut all_diagnostics = Vec::new();
+        let mut all_terms = Vec::new();
+        for (index, sentence) in sentences.iter().enumerate() {
+            let start = sentence.range.start;
+            let key = keys[index];
+            if fresh[index] {
+                let here = std::mem::take(&mut by_sentence[index]);
+                if here.diagnostics.is_empty() && here.terms.is_empty() {
+                    quiet.insert(key);
+                } else {
+                    found.entry(key).or_insert_with(|| Found {
+                        diagnostics: here
+                            .diagnostics
+                            .iter()
+                            .map(|d| moved(d, start, 0))
+                            .collect(),
+                        terms: here.terms.iter().map(|t| moved_term(t, start, 0)).collect(),
+                    });
+                }
+                all_diagnostics.extend(here.diagnostics);
+                all_terms.extend(here.terms);
+            } else if let Some(kept) = self.found.get(&key) {
+                all_diagnostics.extend(kept.diagnostics.iter().map(|d| moved(d, 0, start)));
+                all_terms.extend(kept.terms.iter().map(|t| moved_term(t, 0, start)));
+                found.entry(key).or_insert_with(|| kept.clone());
+            } else {
+                quiet.insert(key);
+            }
+        }
+        self.found = found;
+        self.quiet = quiet;
+        (all_diagnostics, all_terms)
+    }
+
+    /// A finding outside every sentence: the rules are not what the memo assumes. Forget
+    /// everything and run them on every sentence.
+    fn step_aside(
+        &mut self,
+        context: &mut RuleContext,
+        parallel: bool,
+    ) -> (Vec<Diagnostic>, Vec<EstimativeTerm>) {
+        self.found.clear();
+        self.quiet.clear();
+        self.settings = None;
+        self.last_fresh = context.document.sentences.len();
+        context.restrict_to(vec![true; context.document.sentences.len()]);
+        super::run(context, RuleSet::Sentences, parallel)
+    }
+}
+
+/// A hash of the front matter's text and the flavour, for [`MemoSettings::document`].
+pub fn document_settings_key(front_matter: &str, flavour: crate::model::Flavour) -> u128 {
+    let mut hashers = Hashers::new();
+    hashers.bytes(front_matter.as_bytes());
+    hashers.number(flavour as u64);
+    hashers.finish()
+}
+
+fn sentence_key(context: &RuleContext, index: usize) -> u128 {
+    let range = context.document.sentences[index].range;
+    let mut hashers = Hashers::new();
+    hashers.bytes(range.slice(context.text).as_bytes());
+    hashers.bytes(range.slice(&context.document.prose).as_bytes());
+    hashers.number(
+        u64::from(context.is_cited(index)) | u64::from(context.is_cited_itself(index)) << 1,
+    );
+    // Mentions that overlap the sentence, as the rules see them through `SentenceView`.
+    let mentions = context.mentions;
+    let first = mentions.partition_point(|m| m.range.end <= range.start);
+    for mention in mentions[first..]
+        .iter()
+        .take_while(|m| m.range.start <= range.end)
+    {
+        hashers.number(mention.range.start.wrapping_sub(range.start) as u64);
+        hashers.number(mention.range.end.wrapping_sub(range.start) as u64);
+        hashers.bytes(mention.actor_id.as_bytes());
+        hashers.number(u64::from(mention.explicit) | u64::from(mention.in_footnote) << 1);
+    }
+    hashers.finish()
+}
+
+/// Two unrelated hash functions over the same input, for a 128-bit key.
+struct Hashers {
+    fx: FxHasher,
+    sip: DefaultHasher,
+}
+
+impl Hashers {
+    fn new() -> Hashers {
+        Hashers {
+            fx: FxHasher::default(),
+            sip: DefaultHasher::new(),
+        }
+    }
+
+    /// Length first, so that consecutive fields cannot run into each other.
+    fn bytes(&mut self, bytes: &[u8]) {
+        self.number(bytes.len() as u64);
+        self.fx.write(bytes);
+        self.sip.write(bytes);
+    }
+
+    fn number(&mut self, value: u64) {
+        self.fx.write_u64(value);
+        value.hash(&mut self.sip);
+    }
+
+    fn finish(&self) -> u128 {
+        u128::from(self.fx.finish()) << 64 | u128::from(self.sip.finish())
+    }
+}
+
+/// The diagnostic's range and those of its fixes and related places.
+fn all_ranges(diagnostic: &Diagnostic) -> impl Iterator<Item = TextRange> + '_ {
+    let edits = diagnostic
+        .fixes
+        .iter()
+        .flat_map(|f| f.edits.iter().map(|e| e.range));
+    let related = diagnostic.related.iter().map(|r| r.range);
+    std::iter::once(diagnostic.range)
+        .chain(edits)
+        .chain(related)
+}
+
+fn shift(range: TextRange, from: usize, to: usize) -> TextRange {
+    TextRange::new(range.start - from + to, range.end - from + to)
+}
+
+/// `diagnostic` with every range moved from an origin at `from` to one at `to`.
+fn moved(diagnostic: &Diagnostic, from: usize, to: usize) -> Diagnostic {
+    let mut diagnostic = diagnostic.clone();
+    diagnostic.range = shift(diagnostic.range, from, to);
+    for fix in &mut diagnostic.fixes {
+        for edit in &mut fix.edits {
+            edit.range = shift(edit.range, from, to);
+        }
+    }
+    for related in &mut diagnostic.related {
+        related.range = shift(related.range, from, to);
+    }
+    diagnostic
+}
+
+fn moved_term(term: &EstimativeTerm, from: usize, to: usize) -> EstimativeTerm {
+    EstimativeTerm {
+        range: shift(term.range, from, to),
+        ..term.clone()
+    }
+}
