@@ -108,8 +108,9 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     if percent {
         return true;
     }
-    // Years and days of the month are dates.
-    if plain && digits.len() == 4 && (1000..=2100).contains(&value) {
+    // Years and days of the month are dates ("$1600" is an amount).
+    let currency = matches!(before, "$" | "€" | "£" | "¥");
+    if plain && !currency && digits.len() == 4 && (1000..=2100).contains(&value) {
         return false;
     }
     if plain

@@ -13,6 +13,7 @@ use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
 mod figures;
+mod record;
 mod scope;
 
 use figures::{NUMBER_WORDS, is_count, is_figure};
@@ -26,8 +27,43 @@ static CHANGE_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-change-verbs");
 /// Words that can make a sentence a checkable claim (numbers are a family of their own).
 pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
     let extra = [
-        "record", "time", "ranks", "ranked", "ranking", "voted", "history", "ever", "before",
-        "since",
+        "record",
+        "time",
+        "ranks",
+        "ranked",
+        "ranking",
+        "voted",
+        "history",
+        "ever",
+        "before",
+        "since", // record statements and measured changes
+        "vetoed",
+        "gone",
+        "went",
+        "come",
+        "came",
+        "going",
+        "coming",
+        "risen",
+        "fallen",
+        "grown",
+        "shrunk",
+        "rising",
+        "falling",
+        "growing",
+        "shrinking",
+        "declining",
+        "increasing",
+        "decreasing",
+        "soaring",
+        "plummeting", // comparisons, firsts, fractions
+        "than",
+        "first",
+        "third",
+        "quarter",
+        "fifth",
+        "tenth",
+        "out",
     ];
     Box::new(
         NUMBER_WORDS
@@ -35,6 +71,8 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
             .copied()
             .chain(SUPERLATIVES.iter().copied())
             .chain(CHANGE_VERBS.iter().copied())
+            .chain(record::RECORD_VERBS.iter().copied())
+            .chain(record::FRACTIONS.iter().copied())
             .chain(extra),
     )
 }
@@ -110,6 +148,9 @@ fn find_trigger(s: &SentenceView, with_soft: bool) -> Option<TextRange> {
         if s.is_word(i) && NUMBER_WORDS.contains(&word) && is_count(s, i) {
             return Some(s.range(i, (i + 2).min(s.len())));
         }
+        if let Some(end) = record::fraction(s, i) {
+            return Some(s.range(i, end + 1));
+        }
     }
     if !with_soft {
         return None;
@@ -165,6 +206,15 @@ fn find_trigger(s: &SentenceView, with_soft: bool) -> Option<TextRange> {
             || (word == "since" && s.word(i + 1) == "records" && s.word(i + 2) == "began")
         {
             return Some(s.range(i, i + 2));
+        }
+        let found = match word {
+            "than" => record::comparison(s, i),
+            "first" => record::historical_first(s, i),
+            _ => record::record_statement(s, i)
+                .or_else(|| record::measured_change(s, i, &CHANGE_VERBS)),
+        };
+        if let Some(end) = found {
+            return Some(s.range(i, end + 1));
         }
         if CHANGE_VERBS.contains(&word) && is_change_assertion(s, i) {
             let end = if matches!(s.word(i + 1), "to" | "in" | "after" | "by" | "from") {

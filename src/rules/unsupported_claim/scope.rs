@@ -170,7 +170,9 @@ pub(super) fn has_named_source(s: &SentenceView) -> bool {
                 return true;
             }
         }
-        if SOURCE_VERBS.contains(&word) {
+        // "the United States" is a country, not "X states".
+        if SOURCE_VERBS.contains(&word) && !(word == "states" && i > 0 && s.word(i - 1) == "united")
+        {
             // A named subject just before the verb: "Canada said", "the IMF estimates", "the
             // ministry reported", "Kallas told". A date is no subject ("on 14 March, …").
             let from = i.saturating_sub(3);
@@ -179,6 +181,7 @@ pub(super) fn has_named_source(s: &SentenceView) -> bool {
                     || (s.is_capitalized(j)
                         && j > 0
                         && s.is_word(j)
+                        && s.word(j) != "i"
                         && !MONTHS.contains(&s.word(j))
                         && !WEEKDAYS.contains(&s.word(j)))
                     || s.word(j) == "@"

@@ -1,0 +1,444 @@
+//! Checkable statements without a figure: what a legislature or government did ("voted
+//! against", "vetoed the bill"), measured changes ("unemployment has gone up", "cut taxes"),
+//! comparisons with the past or with all others ("fewer ships than in 1916", "than any other"),
+//! historical firsts ("the first president to") and fractions ("two-thirds of").
+
+use std::sync::LazyLock;
+
+use super::super::lexicon::word_file;
+use super::super::sentence::SentenceView;
+use super::figures::{NUMBER_WORDS, is_count};
+use crate::fast_hash::FastSet;
+
+/// Quantities a change can be measured in (see the data file).
+pub(super) static MEASURES: LazyLock<FastSet<&str>> = word_file!("claim-measures");
+
+/// What a legislature passes, signs or vetoes.
+pub(super) static LEGISLATION: LazyLock<FastSet<&str>> = word_file!("claim-legislation");
+
+/// Past-tense verbs of the legislative record.
+pub(super) static RECORD_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-record-verbs");
+
+/// Fractions and hyphenated cardinals.
+pub(super) static FRACTIONS: LazyLock<FastSet<&str>> = word_file!("claim-fractions");
+
+/// Words that make the verb after them infinitive, passive or attributive: "to cut", "was
+/// passed", "the reduced budget". Such a verb is not a finite statement of what happened.
+fn blocks_finite(previous: &str) -> bool {
+    matches!(
+        previous,
+        "the"
+            | "a"
+            | "an"
+            | "to"
+            | "be"
+            | "been"
+            | "being"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "should"
+            | "could"
+            | "must"
+            | "not"
+            | "never"
+            | "get"
+            | "gets"
+            | "got"
+    )
+}
+
+/// Prepositions and verbs after which a participle is an adjective: "because of increased
+/// imports", "based on enacted laws", "reflect enacted law".
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "on"
+            | "in"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "under"
+            | "at"
+            | "as"
+            | "into"
+            | "despite"
+            | "amid"
+            | "and"
+            | "or"
+            | "reflect"
+            | "reflects"
+            | "include"
+            | "includes"
+            | "including"
+            | "newly"
+            | "recently"
+    )
+}
+
+/// Determiners and modifiers that may stand between a verb and its object.
+fn is_object_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "every"
+            | "each"
+            | "federal"
+            | "national"
+            | "state"
+            | "public"
+            | "defence"
+            | "defense"
+            | "income"
+            | "military"
+            | "corporate"
+            | "manufacturing"
+            | "new"
+            | "annual"
+            | "trade"
+            | "budget"
+    )
+}
+
+/// A record statement at word `i`: "voted against the resolution", "vetoed the bill",
+/// "ratified the treaty". Returns the last token of the match.
+pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
+    let word = s.word(i);
+    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    if blocks_finite(previous) {
+        return None;
+    }
+    if word == "voted" {
+        return match s.word(i + 1) {
+            "for" | "against" | "with" => Some(i + 1),
+            "to" if s.is_word(i + 2) => Some(i + 1),
+            "in" if s.word(i + 2) == "favor" || s.word(i + 2) == "favour" => Some(i + 2),
+            _ => None,
+        };
+    }
+    if word == "vetoed" {
+        return Some(i);
+    }
+    if RECORD_VERBS.contains(&word) {
+        // A finite verb after its subject: not a participle after a preposition or a comma.
+        if i == 0 || !s.is_word(i - 1) || is_preposition(previous) {
+            return None;
+        }
+        // The instrument within a few words: "passed a decent civil rights bill".
+        let mut j = i + 1;
+        while j < s.len() && j <= i + 5 {
+            let w = s.word(j);
+            if LEGISLATION.contains(&w) {
+                return Some(j);
+            }
+            if !s.is_word(j) {
+                return None;
+            }
+            j += 1;
+        }
+    }
+    None
+}
+
+/// The verbs of change that take a measured subject or object, with their particles
+/// ("gone up", "came down").
+fn change_verb_end(s: &SentenceView, i: usize, change_verbs: &FastSet<&str>) -> Option<usize> {
+    let word = s.word(i);
+    match word {
+        "gone" | "went" | "come" | "came" | "going" | "coming" => {
+            matches!(s.word(i + 1), "up" | "down").then_some(i + 1)
+        }
+        "risen" | "fallen" | "grown" | "shrunk" | "rising" | "falling" | "growing"
+        | "shrinking" | "declining" | "increasing" | "decreasing" | "soaring" | "plummeting" => {
+            Some(i)
+        }
+        _ => change_verbs.contains(&word).then_some(i),
+    }
+}
+
+/// A measured change at word `i`: a change verb with a measurable subject just before it
+/// ("the deficit doubled", "wages have gone down") or a measurable object just after it ("cut
+/// taxes", "lost manufacturing jobs"). Returns the last token of the match.
+pub(super) fn measured_change(
+    s: &SentenceView,
+    i: usize,
+    change_verbs: &FastSet<&str>,
+) -> Option<usize> {
+    let end = change_verb_end(s, i, change_verbs)?;
+    let word = s.word(i);
+    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    let progressive = word.ends_with("ing");
+    // "is rising" and "are going up" are statements; "to rise" and "the reduced budget" are not.
+    if progressive {
+        if !matches!(
+            previous,
+            "is" | "are" | "was" | "were" | "been" | "keeps" | "kept"
+        ) {
+            return None;
+        }
+    } else if blocks_finite(previous) && !matches!(word, "gone" | "risen" | "fallen" | "grown") {
+        return None;
+    }
+    // "cut" is as often a noun ("a tax cut") or an infinitive ("must cut spending") as a past
+    // tense: only after a subject pronoun or a perfect auxiliary.
+    let after_subject =
+        matches!(
+            previous,
+            "he" | "she"
+                | "they"
+                | "we"
+                | "it"
+                | "who"
+                | "has"
+                | "have"
+                | "had"
+                | "he's"
+                | "she's"
+                | "they've"
+                | "we've"
+        ) || (i >= 2 && s.is_word(i - 1) && matches!(s.word(i - 2), "the" | "its" | "their"));
+    if word == "cut" && !after_subject {
+        return None;
+    }
+    // Subject: a measure within the six words before the verb (past auxiliaries and
+    // adverbs), not across a comma or a clause boundary.
+    // Verbs that need an object ("created", "lost") read as participles after a bare noun
+    // ("jobs created or retained"): only those that can stand alone take a subject here.
+    let intransitive = !matches!(
+        word,
+        "cut"
+            | "slashed"
+            | "raised"
+            | "boosted"
+            | "reduced"
+            | "lowered"
+            | "hiked"
+            | "lost"
+            | "gained"
+            | "created"
+            | "eliminated"
+            | "killed"
+            | "destroyed"
+            | "displaced"
+            | "caused"
+            | "triggered"
+            | "sparked"
+            | "prompted"
+            | "fueled"
+            | "fuelled"
+            | "drove"
+            | "led"
+            | "contributed"
+            | "resulted"
+            | "voted"
+    );
+    let from = if intransitive { i.saturating_sub(6) } else { i };
+    for j in (from..i).rev() {
+        let w = s.word(j);
+        if !s.is_word(j) {
+            break;
+        }
+        if MEASURES.contains(&w) || w.ends_with("'s") && MEASURES.contains(&&w[..w.len() - 2]) {
+            return Some(end);
+        }
+        if matches!(
+            w,
+            "that"
+                | "which"
+                | "who"
+                | "and"
+                | "but"
+                | "if"
+                | "when"
+                | "because"
+                | "since"
+                | "after"
+                | "before"
+                | "while"
+                | "although"
+                | "though"
+                | "despite"
+                | "amid"
+                | "as"
+                | "than"
+        ) {
+            break;
+        }
+    }
+    // Object: a measure right after the verb, past determiners and modifiers; not for verbs
+    // that take no object.
+    if progressive || end != i || i == 0 || !s.is_word(i - 1) || is_preposition(previous) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < s.len() && j <= i + 4 {
+        let w = s.word(j);
+        if MEASURES.contains(&w) {
+            return Some(j);
+        }
+        // Determiners and modifiers ("fuel subsidies", "the income tax"), not a clause.
+        let modifier = s.is_word(j)
+            && !s.is_capitalized(j)
+            && !is_preposition(w)
+            && !matches!(
+                w,
+                "to" | "that" | "which" | "who" | "but" | "than" | "so" | "if"
+            );
+        if !is_object_filler(w) && !modifier {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A comparison with the past or with all others: "than any other", "than at any time",
+/// "fewer ships than we did in 1916", "less now than it was in 1968". `than` is word `i`.
+pub(super) fn comparison(s: &SentenceView, i: usize) -> Option<usize> {
+    // "rather than" contrasts, it does not compare.
+    if i == 0 || s.word(i - 1) == "rather" {
+        return None;
+    }
+    let next = s.word(i + 1);
+    match next {
+        "any" | "ever" => return Some(i + 1),
+        "at" | "in" if s.word(i + 2) == "any" => return Some(i + 2),
+        _ => {}
+    }
+    // "than in 2019", "than it was in 1968", "than we did a year ago": a past reference after
+    // the comparison.
+    let mut j = i + 1;
+    if matches!(
+        next,
+        "it" | "they" | "we" | "he" | "she" | "there" | "those" | "that"
+    ) {
+        if !matches!(
+            s.word(i + 2),
+            "was" | "were" | "did" | "had" | "has" | "have" | "used"
+        ) {
+            return None;
+        }
+        j = i + 3;
+    }
+    for k in j..(j + 5).min(s.len()) {
+        let w = s.word(k);
+        if s.is_number(k) || matches!(w, "ago" | "last" | "previous") {
+            return Some(k);
+        }
+        let time_word = matches!(
+            w,
+            "in" | "at"
+                | "during"
+                | "since"
+                | "before"
+                | "the"
+                | "a"
+                | "an"
+                | "just"
+                | "only"
+                | "year"
+                | "years"
+                | "decade"
+                | "decades"
+                | "month"
+                | "months"
+        ) || NUMBER_WORDS.contains(&w);
+        if !time_word {
+            return None;
+        }
+    }
+    None
+}
+
+/// A historical first: "the first president to", "the first country in 30 years", "the only
+/// member state to". `first` is word `i`.
+pub(super) fn historical_first(s: &SentenceView, i: usize) -> Option<usize> {
+    if i == 0 || !matches!(s.word(i - 1), "the" | "first") {
+        return None;
+    }
+    let noun = i + 1;
+    // "the first president to": an agent noun, not a verb ("the first aims to").
+    let agent = s.word(noun);
+    if !s.is_word(noun) || matches!(agent, "time" | "step" | "and" | "of" | "to") {
+        return None;
+    }
+    let singular = !agent.ends_with('s') || agent.ends_with("ss");
+    // One or two nouns: "the first president", "the first candidate country".
+    for head in [noun, noun + 1] {
+        let found = match s.word(head + 1) {
+            "ever" | "since" => Some(head + 1),
+            "in" if s.is_number(head + 2)
+                || NUMBER_WORDS.contains(&s.word(head + 2))
+                || matches!(s.word(head + 2), "history" | "a" | "the" | "our" | "over") =>
+            {
+                Some(head + 2)
+            }
+            "to" if singular && s.is_word(head + 2) => Some(head + 2),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+        if !s.is_word(head + 1) {
+            break;
+        }
+    }
+    None
+}
+
+/// "two-thirds of", "a third of the budget", "nine out of ten". Returns the last token.
+pub(super) fn fraction(s: &SentenceView, i: usize) -> Option<usize> {
+    let word = s.word(i);
+    if FRACTIONS.contains(&word) {
+        // "in fifty-two" is a year, "twenty-four hours a day" a span.
+        let previous = if i > 0 { s.word(i - 1) } else { "" };
+        let compound =
+            !word.starts_with("one-") && !word.starts_with("two-") && !word.starts_with("three-");
+        // A capitalised number inside a sentence is part of a title ("A Twenty-Five Year
+        // Journey").
+        if compound
+            && (matches!(previous, "in" | "of" | "since" | "until" | "by")
+                || (i > 0 && s.is_capitalized(i) && s.is_word(i - 1))
+                || !is_count(s, i))
+        {
+            return None;
+        }
+        return Some(i);
+    }
+    match word {
+        "third" | "quarter" | "fifth" | "tenth" if i > 0 && s.word(i - 1) == "a" => {
+            (s.word(i + 1) == "of").then_some(i + 1)
+        }
+        "out" if s.word(i + 1) == "of" && i > 0 && (s.is_number(i - 1) || s.is_word(i - 1)) => {
+            let count = s.word(i - 1);
+            let is_count = s.is_number(i - 1)
+                || matches!(
+                    count,
+                    "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+                );
+            let total = s.word(i + 2);
+            (is_count
+                && (s.is_number(i + 2)
+                    || total == "every"
+                    || NUMBER_WORDS.contains(&total)
+                    || total == "ten"))
+                .then_some(i + 2)
+        }
+        _ => None,
+    }
+}
