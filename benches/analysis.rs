@@ -431,8 +431,8 @@ fn pathological_text(name: &str) -> String {
             }
         }
         // A heading and two links per part: one good, one to a part that does not exist, so
-        // each broken one needs a "did you mean" search over all headings (the one case that
-        // is not linear: distinct broken targets × headings, each comparison cut short).
+        // each broken one needs a "did you mean" search over all headings (distinct broken
+        // targets × headings, kept linear by a budget proportional to the briefing's size).
         _ => {
             for i in 0..count {
                 text.push_str(&format!(

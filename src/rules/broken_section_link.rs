@@ -16,6 +16,10 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         .map(|s| s.title.trim().to_lowercase())
         .collect();
     let mut suggestions: FastMap<String, Option<String>> = FastMap::default();
+    // Distinct broken targets × headings would be quadratic: the searches share a budget of
+    // comparisons proportional to the briefing's size. A briefing with a few broken links
+    // never reaches it; one with thousands gets suggestions for the first ones only.
+    let mut budget = SUGGESTION_CELLS_PER_BYTE * context.text.len();
     // Candidates in the order the suggestion search visits them, lowercased once.
     let mut slug_candidates: Option<Vec<Candidate>> = None;
     let mut title_candidates: Option<Vec<Candidate>> = None;
@@ -40,7 +44,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
                         sections.iter().map(|s| Candidate::new(&s.title)).collect()
                     }),
                 };
-                nearest(written, candidates).map(str::to_owned)
+                nearest(written, candidates, &mut budget).map(str::to_owned)
             })
             .clone();
         let mut d = diagnostic(
@@ -90,10 +94,15 @@ impl<'a> Candidate<'a> {
     }
 }
 
+/// Edit-distance table cells the suggestion searches may fill per byte of the briefing.
+const SUGGESTION_CELLS_PER_BYTE: usize = 16;
+
 /// The closest candidate by edit distance, if it is close enough to be a likely typo; the
 /// first of equally close ones. Each distance is computed only as far as it could still win,
-/// so one broken link against many headings costs little more than a scan.
-fn nearest<'a>(written: &str, candidates: &[Candidate<'a>]) -> Option<&'a str> {
+/// so one broken link against many headings costs little more than a scan. Each comparison
+/// is paid from `budget` (table cells); when it runs out the search gives no suggestion, and
+/// every later search stops at once.
+fn nearest<'a>(written: &str, candidates: &[Candidate<'a>], budget: &mut usize) -> Option<&'a str> {
     let written: Vec<char> = written.to_lowercase().chars().collect();
     // Characters of the lowercased text, as the length filter has always counted them.
     let length = written.len();
@@ -111,6 +120,12 @@ fn nearest<'a>(written: &str, candidates: &[Candidate<'a>]) -> Option<&'a str> {
             Some((distance, _)) => limit.min(distance - 1),
             None => limit,
         };
+        let cost = (written.len() + 1) * (candidate.lower.len() + 1);
+        if cost > *budget {
+            *budget = 0;
+            return None;
+        }
+        *budget -= cost;
         if let Some(distance) = bounded_distance(&written, &candidate.lower, bound, &mut row) {
             best = Some((distance, candidate.text));
         }
@@ -199,8 +214,23 @@ mod tests {
     fn nearest_keeps_the_first_of_equally_close_candidates() {
         let texts = ["part-2", "part-3", "summary", "part-1"];
         let candidates: Vec<Candidate> = texts.iter().map(|t| Candidate::new(t)).collect();
-        assert_eq!(nearest("part-9", &candidates), Some("part-2"));
-        assert_eq!(nearest("sumary", &candidates), Some("summary"));
-        assert_eq!(nearest("outlook", &candidates), None);
+        let mut budget = usize::MAX;
+        assert_eq!(nearest("part-9", &candidates, &mut budget), Some("part-2"));
+        assert_eq!(nearest("sumary", &candidates, &mut budget), Some("summary"));
+        assert_eq!(nearest("outlook", &candidates, &mut budget), None);
+    }
+
+    #[test]
+    fn an_exhausted_budget_gives_no_suggestion() {
+        let texts = ["part-2", "part-3", "summary", "part-1"];
+        let candidates: Vec<Candidate> = texts.iter().map(|t| Candidate::new(t)).collect();
+        // "sumary" against "part-2" and "part-3" costs 7 × 7 cells each, against "summary"
+        // 7 × 8: one cell short of the third comparison, there is no suggestion.
+        let mut budget = 2 * 7 * 7 + 7 * 8 - 1;
+        assert_eq!(nearest("sumary", &candidates, &mut budget), None);
+        assert_eq!(budget, 0);
+        // Enough for all four ("part-1" comes last).
+        let mut budget = 3 * 7 * 7 + 7 * 8;
+        assert_eq!(nearest("sumary", &candidates, &mut budget), Some("summary"));
     }
 }
