@@ -142,11 +142,29 @@ async fn completion_after_triggers() {
     assert!(labels(&items).contains(&"kallas".to_owned()));
     let kallas = items.iter().find(|i| i["label"] == "kallas").unwrap();
     assert_eq!(kallas["textEdit"]["range"]["start"]["character"], 5);
+    // Actor items are lean; their documentation comes with `completionItem/resolve`.
+    assert!(kallas.get("documentation").is_none(), "{kallas}");
+    let resolved = server
+        .request("completionItem/resolve", kallas.clone())
+        .await;
+    assert_eq!(resolved["label"], "kallas");
     assert!(
-        kallas["documentation"]["value"]
+        resolved["documentation"]["value"]
             .as_str()
             .unwrap()
-            .contains("Kaja Kallas")
+            .contains("Kaja Kallas"),
+        "{resolved}"
+    );
+    let gazetteer = items.iter().find(|i| i["label"] == "ukraine").unwrap();
+    let resolved = server
+        .request("completionItem/resolve", gazetteer.clone())
+        .await;
+    assert!(
+        resolved["documentation"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("Ukraine"),
+        "{resolved}"
     );
 
     let items = complete_after(&mut server, "Shipping[^").await;

@@ -28,11 +28,14 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn main() -> Result<()> {
     let mut quick = false;
+    let mut only: Option<String> = None;
     let mut binaries = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--quick" => quick = true,
+            // One part of the run only (`startup`, `editing` or `workspace`), to profile it.
+            "--only" => only = Some(args.next().context("--only startup|editing|workspace")?),
             // The generated briefings, to profile the analysis of exactly what is measured
             // (`briefing-lsp check DIR/latency-1m.brief.md`).
             "--write-briefings" => {
@@ -43,7 +46,8 @@ fn main() -> Result<()> {
             }
             "-h" | "--help" => {
                 println!(
-                    "usage: latency [--quick] [SERVER_BINARY [SERVER_BINARY_2]]\n       \
+                    "usage: latency [--quick] [--only startup|editing|workspace] \
+                     [SERVER_BINARY [SERVER_BINARY_2]]\n       \
                      latency --write-briefings DIR"
                 );
                 return Ok(());
@@ -63,7 +67,7 @@ fn main() -> Result<()> {
     let mut columns = Vec::new();
     for binary in &binaries {
         eprintln!("== {}", binary.display());
-        columns.push(run_all(binary, &plan, &workspace)?);
+        columns.push(run_all(binary, &plan, &workspace, only.as_deref())?);
     }
     print_table(&binaries, &columns);
     Ok(())
@@ -154,11 +158,23 @@ const ROWS: &[(&str, &str, &str)] = &[
     ("peak_rss", "peak RSS (workspace run)", "—"),
 ];
 
-fn run_all(binary: &Path, plan: &Plan, workspace: &Workspace) -> Result<Column> {
+fn run_all(
+    binary: &Path,
+    plan: &Plan,
+    workspace: &Workspace,
+    only: Option<&str>,
+) -> Result<Column> {
     let mut column = Column::new();
-    startup(binary, plan, &mut column)?;
-    editing(binary, plan, &mut column)?;
-    workspace_run(binary, plan, workspace, &mut column)?;
+    let wanted = |part: &str| only.is_none_or(|only| only == part);
+    if wanted("startup") {
+        startup(binary, plan, &mut column)?;
+    }
+    if wanted("editing") {
+        editing(binary, plan, &mut column)?;
+    }
+    if wanted("workspace") {
+        workspace_run(binary, plan, workspace, &mut column)?;
+    }
     Ok(column)
 }
 
@@ -232,7 +248,7 @@ fn editing(binary: &Path, plan: &Plan, column: &mut Column) -> Result<()> {
     let (keys, symbols) = keystrokes(&mut server, &mut document, plan.keystrokes_100k, true)?;
     column.insert("keys_100k", Figure::Samples(keys));
     column.insert("symbols_after_edit", Figure::Samples(symbols));
-    column.insert("rss_100k", Figure::Kilobytes(server.rss_kb("VmRSS")));
+    column.insert("rss_100k", Figure::Kilobytes(server.rss_kb_when_quiet()));
     server.close(uri)?;
 
     let text = briefing(1024 * 1024);
@@ -255,7 +271,7 @@ fn editing(binary: &Path, plan: &Plan, column: &mut Column) -> Result<()> {
     let mut document = Document::new(uri, &text);
     let (keys, _) = keystrokes(&mut server, &mut document, plan.keystrokes_1m, false)?;
     column.insert("keys_1m", Figure::Samples(keys));
-    column.insert("rss_1m", Figure::Kilobytes(server.rss_kb("VmRSS")));
+    column.insert("rss_1m", Figure::Kilobytes(server.rss_kb_when_quiet()));
     server.shutdown()
 }
 
@@ -493,6 +509,12 @@ impl Server {
             })
             .and_then(|kb| kb.parse().ok())
             .unwrap_or(0)
+    }
+
+    /// RSS once typing has paused for a second (the server gives memory back when quiet).
+    fn rss_kb_when_quiet(&self) -> u64 {
+        std::thread::sleep(Duration::from_secs(1));
+        self.rss_kb("VmRSS")
     }
 
     fn shutdown(mut self) -> Result<()> {

@@ -286,12 +286,14 @@ impl LanguageServer for Backend {
         let Some(snapshot) = self.snapshot(&position.text_document.uri).await else {
             return Ok(None);
         };
-        let workspace = self.shared.workspace_snapshots().await;
+        let open = self.shared.open_snapshots().await;
         let include = params.context.include_declaration;
+        let indexed = |id: &str| self.shared.lock().indexed_actor_refs(id);
         guard("references", || {
             Some(navigation::references(
                 &snapshot,
-                &workspace,
+                &open,
+                indexed,
                 position.position,
                 include,
             ))
@@ -364,9 +366,31 @@ impl LanguageServer for Backend {
         let Some(snapshot) = self.snapshot(&position.text_document.uri).await else {
             return Ok(None);
         };
+        *self
+            .shared
+            .last_completion
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) =
+            Some(position.text_document.uri.clone());
         guard("completion", || {
             let items = completion::completion(&snapshot, position.position);
             (!items.is_empty()).then_some(lsp::CompletionResponse::Array(items))
+        })
+    }
+
+    async fn completion_resolve(&self, item: lsp::CompletionItem) -> Result<lsp::CompletionItem> {
+        let uri = self
+            .shared
+            .last_completion
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        let snapshot = match uri {
+            Some(uri) => self.snapshot(&uri).await,
+            None => None,
+        };
+        guard("completionItem/resolve", || {
+            completion::resolve(snapshot.as_deref(), item)
         })
     }
 

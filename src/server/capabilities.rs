@@ -31,6 +31,8 @@ pub fn server_capabilities(encoding: PositionEncoding) -> lsp::ServerCapabilitie
                     .map(|s| (*s).to_owned())
                     .collect(),
             ),
+            // Actor items carry their documentation only on `completionItem/resolve`.
+            resolve_provider: Some(true),
             ..lsp::CompletionOptions::default()
         }),
         definition_provider: Some(lsp::OneOf::Left(true)),

@@ -1,5 +1,9 @@
 //! Completion (SPEC §6): actors after `@`, footnote labels after `[^`, citation keys after
 //! `[@`, slugs after `](#` and heading text after `[[`, each with documentation.
+//!
+//! Actor items are lean (label, kind, detail, sort and filter text, edit, and the actor id in
+//! `data`): a briefing offers every actor of the gazetteer (hundreds) on each `@`, and their
+//! documentation is sent by `completionItem/resolve` for the one item the editor shows.
 
 use std::collections::BTreeSet;
 
@@ -99,12 +103,31 @@ fn item(label: String, replace: lsp::Range, new_text: String) -> lsp::Completion
 }
 
 fn actors(snapshot: &Snapshot, replace: lsp::Range) -> Vec<lsp::CompletionItem> {
+    // Built once per snapshot (a revision under one configuration); each request only sets
+    // the range to replace.
+    let items = snapshot
+        .completion_actors
+        .get_or_init(|| actor_items(snapshot));
+    items
+        .iter()
+        .map(|item| {
+            let mut out = item.clone();
+            if let Some(lsp::CompletionTextEdit::Edit(edit)) = &mut out.text_edit {
+                edit.range = replace;
+            }
+            out
+        })
+        .collect()
+}
+
+/// Every actor the document can see as a lean item whose edit range is still to be set.
+fn actor_items(snapshot: &Snapshot) -> Vec<lsp::CompletionItem> {
     let analysis = &snapshot.analysis;
     let set = actor_set(analysis, &snapshot.config.registry);
     set.all()
         .map(|actor| {
             let mentioned = analysis.actors.contains_key(&actor.id);
-            let mut out = item(actor.id.clone(), replace, actor.id.clone());
+            let mut out = item(actor.id.clone(), lsp::Range::default(), actor.id.clone());
             out.kind = Some(lsp::CompletionItemKind::REFERENCE);
             out.detail = Some(format!("{} ({})", actor.name, actor.kind.as_str()));
             out.filter_text = Some(format!("{} {}", actor.id, actor.name));
@@ -115,20 +138,36 @@ fn actors(snapshot: &Snapshot, replace: lsp::Range) -> Vec<lsp::CompletionItem> 
                 (false, _) => 1,
             };
             out.sort_text = Some(format!("{rank}{}", actor.id));
-            let mut doc = format!("**{}** · *{}*", actor.name, actor.kind.as_str());
-            if let Some(role) = &actor.role {
-                doc.push_str(&format!("\n\n{role}"));
-            }
-            if let Some(description) = &actor.description {
-                doc.push_str(&format!("\n\n{description}"));
-            }
-            if !actor.aliases.is_empty() {
-                doc.push_str(&format!("\n\nAliases: {}", actor.aliases.join(", ")));
-            }
-            out.documentation = markdown(doc);
+            out.data = Some(serde_json::Value::String(actor.id.clone()));
             out
         })
         .collect()
+}
+
+/// `completionItem/resolve`: an actor item (its id in `data`) gets its documentation from the
+/// actor set of `snapshot`; other items come back as they are.
+pub fn resolve(snapshot: Option<&Snapshot>, mut item: lsp::CompletionItem) -> lsp::CompletionItem {
+    if item.documentation.is_some() {
+        return item;
+    }
+    let (Some(snapshot), Some(serde_json::Value::String(id))) = (snapshot, &item.data) else {
+        return item;
+    };
+    let set = actor_set(&snapshot.analysis, &snapshot.config.registry);
+    if let Some(actor) = set.get(id) {
+        let mut doc = format!("**{}** · *{}*", actor.name, actor.kind.as_str());
+        if let Some(role) = &actor.role {
+            doc.push_str(&format!("\n\n{role}"));
+        }
+        if let Some(description) = &actor.description {
+            doc.push_str(&format!("\n\n{description}"));
+        }
+        if !actor.aliases.is_empty() {
+            doc.push_str(&format!("\n\nAliases: {}", actor.aliases.join(", ")));
+        }
+        item.documentation = markdown(doc);
+    }
+    item
 }
 
 fn footnotes(snapshot: &Snapshot, replace: lsp::Range, after: &str) -> Vec<lsp::CompletionItem> {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::LazyLock;
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::ls_types::Uri;
 
@@ -76,19 +77,23 @@ pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
 }
 
 /// The rule's documentation link, parsed once per rule.
-fn docs_uri(code: RuleCode) -> Option<Uri> {
+fn docs_uri(code: RuleCode) -> Option<&'static Uri> {
     static URIS: LazyLock<HashMap<RuleCode, Uri>> = LazyLock::new(|| {
         RuleCode::ALL
             .into_iter()
             .filter_map(|code| Some((code, Uri::from_str(&code.docs_url()).ok()?)))
             .collect()
     });
-    URIS.get(&code).cloned()
+    URIS.get(&code)
 }
+
+/// `source` of every diagnostic.
+const SOURCE: &str = "briefing";
 
 /// A core diagnostic as LSP: code, link to the rule's docs, source "briefing", related places.
 pub fn diagnostic(lines: Lines, uri: &Uri, diagnostic: &Diagnostic) -> lsp::Diagnostic {
-    let code_description = docs_uri(diagnostic.code).map(|href| lsp::CodeDescription { href });
+    let code_description =
+        docs_uri(diagnostic.code).map(|href| lsp::CodeDescription { href: href.clone() });
     let related: Vec<lsp::DiagnosticRelatedInformation> = diagnostic
         .related
         .iter()
@@ -104,7 +109,7 @@ pub fn diagnostic(lines: Lines, uri: &Uri, diagnostic: &Diagnostic) -> lsp::Diag
             diagnostic.code.name().to_owned(),
         )),
         code_description,
-        source: Some("briefing".to_owned()),
+        source: Some(SOURCE.to_owned()),
         message: diagnostic.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
@@ -120,6 +125,124 @@ pub fn diagnostics(snapshot: &Snapshot) -> Vec<lsp::Diagnostic> {
         .iter()
         .map(|d| diagnostic(lines, &snapshot.uri, d))
         .collect()
+}
+
+/// The `textDocument/publishDiagnostics` notification of a snapshot's findings, serialised
+/// straight from the analysis: the same JSON, byte for byte, as the JSON-RPC message of
+/// `lsp::PublishDiagnosticsParams` built from [`diagnostics`] (a test checks), without an
+/// `lsp::Diagnostic` or a `serde_json::Value` per finding.
+pub struct PublishDiagnostics<'a> {
+    pub uri: &'a Uri,
+    pub version: Option<i32>,
+    pub diagnostics: Findings<'a>,
+}
+
+/// What a publish carries: a snapshot's findings, or diagnostics already converted.
+pub enum Findings<'a> {
+    Snapshot(&'a Snapshot),
+    Converted(&'a [lsp::Diagnostic]),
+}
+
+impl Serialize for PublishDiagnostics<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Params<'b>(&'b PublishDiagnostics<'b>);
+        impl Serialize for Params<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let publish = self.0;
+                let fields = 2 + usize::from(publish.version.is_some());
+                let mut params = serializer.serialize_struct("PublishDiagnosticsParams", fields)?;
+                params.serialize_field("uri", publish.uri)?;
+                match publish.diagnostics {
+                    Findings::Snapshot(snapshot) => {
+                        params.serialize_field("diagnostics", &SnapshotFindings(snapshot))?
+                    }
+                    Findings::Converted(items) => params.serialize_field("diagnostics", items)?,
+                }
+                if let Some(version) = publish.version {
+                    params.serialize_field("version", &version)?;
+                }
+                params.end()
+            }
+        }
+        let mut message = serializer.serialize_struct("Request", 3)?;
+        message.serialize_field("jsonrpc", "2.0")?;
+        message.serialize_field("method", "textDocument/publishDiagnostics")?;
+        message.serialize_field("params", &Params(self))?;
+        message.end()
+    }
+}
+
+/// A snapshot's findings as a JSON array of LSP diagnostics.
+struct SnapshotFindings<'a>(&'a Snapshot);
+
+impl Serialize for SnapshotFindings<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let snapshot = self.0;
+        let lines = Lines::of(snapshot);
+        serializer.collect_seq(snapshot.analysis.diagnostics.iter().map(|d| Finding {
+            lines,
+            uri: &snapshot.uri,
+            diagnostic: d,
+        }))
+    }
+}
+
+/// One finding as an LSP diagnostic: the fields of `lsp::Diagnostic`, in its order.
+struct Finding<'a> {
+    lines: Lines<'a>,
+    uri: &'a Uri,
+    diagnostic: &'a Diagnostic,
+}
+
+impl Serialize for Finding<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Href<'b> {
+            href: &'b Uri,
+        }
+        struct Related<'b>(&'b Finding<'b>);
+        impl Serialize for Related<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let finding = self.0;
+                serializer.collect_seq(finding.diagnostic.related.iter().map(|related| {
+                    RelatedInformation {
+                        location: Location {
+                            uri: finding.uri,
+                            range: finding.lines.range(related.range),
+                        },
+                        message: &related.message,
+                    }
+                }))
+            }
+        }
+        #[derive(serde::Serialize)]
+        struct Location<'b> {
+            uri: &'b Uri,
+            range: lsp::Range,
+        }
+        #[derive(serde::Serialize)]
+        struct RelatedInformation<'b> {
+            location: Location<'b>,
+            message: &'b str,
+        }
+        let diagnostic = self.diagnostic;
+        let href = docs_uri(diagnostic.code);
+        let related = !diagnostic.related.is_empty();
+        let fields = 5 + usize::from(href.is_some()) + usize::from(related);
+        let mut out = serializer.serialize_struct("Diagnostic", fields)?;
+        out.serialize_field("range", &self.lines.range(diagnostic.range))?;
+        out.serialize_field("severity", &severity(diagnostic.severity))?;
+        out.serialize_field("code", diagnostic.code.name())?;
+        if let Some(href) = href {
+            out.serialize_field("codeDescription", &Href { href })?;
+        }
+        out.serialize_field("source", SOURCE)?;
+        out.serialize_field("message", &diagnostic.message)?;
+        if related {
+            out.serialize_field("relatedInformation", &Related(self))?;
+        }
+        out.end()
+    }
 }
 
 /// The local path of a `file:` URI; other schemes (untitled, vscode-notebook…) have none.
@@ -139,4 +262,81 @@ pub fn path_to_uri(path: &Path) -> Option<Uri> {
 pub fn file_name(uri: &Uri) -> String {
     let path = uri.path().decode().to_string_lossy().into_owned();
     path.rsplit(['/', '\\']).next().unwrap_or("").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use tower_lsp_server::jsonrpc::Request;
+
+    use super::*;
+    use crate::server::state::PendingAnalysis;
+
+    fn snapshot(text: &str, encoding: PositionEncoding) -> Snapshot {
+        PendingAnalysis {
+            uri: Uri::from_str("file:///tmp/a%20b/brief.brief.md").unwrap(),
+            version: Some(7),
+            revision: 1,
+            path: None,
+            text: text.to_owned(),
+            file_name: "brief.brief.md".to_owned(),
+            config: crate::config::Config::defaults(),
+            config_source: None,
+            encoding,
+        }
+        .run()
+    }
+
+    /// What the library sends for `client.publish_diagnostics(uri, diagnostics, version)`.
+    fn library_json(uri: &Uri, diagnostics: Vec<lsp::Diagnostic>, version: Option<i32>) -> String {
+        let params = lsp::PublishDiagnosticsParams::new(uri.clone(), diagnostics, version);
+        let request = Request::build("textDocument/publishDiagnostics")
+            .params(serde_json::to_value(params).unwrap())
+            .finish();
+        serde_json::to_string(&request).unwrap()
+    }
+
+    #[test]
+    fn publish_is_serialised_as_the_library_would() {
+        let annotated = include_str!("../../examples/annotated/annotated-example.brief.md");
+        // Duplicate headings and footnotes give related information; non-ASCII text and a
+        // quote and a backslash in messages exercise escaping and UTF-16 columns.
+        let extra = "\n# Summary\n\n# Summary\n\nÇa « va » — officials said \"x\\y\" it is \
+                     likely 40% rose.[^a]\n\n[^a]: x\n[^a]: y\n";
+        for encoding in [PositionEncoding::Utf16, PositionEncoding::Utf8] {
+            let snapshot = snapshot(&format!("{annotated}{extra}"), encoding);
+            assert!(
+                snapshot
+                    .analysis
+                    .diagnostics
+                    .iter()
+                    .any(|d| !d.related.is_empty())
+            );
+            for version in [Some(7), None] {
+                let direct = serde_json::to_string(&PublishDiagnostics {
+                    uri: &snapshot.uri,
+                    version,
+                    diagnostics: Findings::Snapshot(&snapshot),
+                })
+                .unwrap();
+                let expected = library_json(&snapshot.uri, diagnostics(&snapshot), version);
+                assert_eq!(direct, expected);
+                let converted = diagnostics(&snapshot);
+                let direct = serde_json::to_string(&PublishDiagnostics {
+                    uri: &snapshot.uri,
+                    version,
+                    diagnostics: Findings::Converted(&converted),
+                })
+                .unwrap();
+                assert_eq!(direct, expected);
+            }
+        }
+        let empty = snapshot("", PositionEncoding::Utf16);
+        let direct = serde_json::to_string(&PublishDiagnostics {
+            uri: &empty.uri,
+            version: None,
+            diagnostics: Findings::Converted(&[]),
+        })
+        .unwrap();
+        assert_eq!(direct, library_json(&empty.uri, Vec::new(), None));
+    }
 }

@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::ls_types::Uri;
 
 use super::config::ConfigFile;
-use super::convert::{self, Lines, path_to_uri, uri_to_path};
+use super::convert::{self, Findings, Lines, path_to_uri, uri_to_path};
 use super::state::Shared;
 use crate::text::{LineIndex, PositionEncoding};
 
@@ -30,7 +30,6 @@ pub fn schedule(shared: Arc<Shared>, client: Client, uri: Uri, revision: u64, de
         if snapshot.revision != revision {
             return;
         }
-        let diagnostics = convert::diagnostics(&snapshot);
         let _guard = shared.publish_lock.lock().await;
         {
             let state = shared.lock();
@@ -40,17 +39,55 @@ pub fn schedule(shared: Arc<Shared>, client: Client, uri: Uri, revision: u64, de
                 return;
             }
         }
-        client
-            .publish_diagnostics(uri, diagnostics, snapshot.version)
-            .await;
+        publish(
+            &shared,
+            &client,
+            &uri,
+            Findings::Snapshot(&snapshot),
+            snapshot.version,
+        )
+        .await;
         super::memory::release_after(snapshot.text.len());
     });
+}
+
+/// Sends one `publishDiagnostics`; call under `publish_lock`. On stdio the message is
+/// serialised straight to the output (see `output.rs`); otherwise (tests driving the service
+/// in-process) it goes through the library's client.
+async fn publish(
+    shared: &Shared,
+    client: &Client,
+    uri: &Uri,
+    findings: Findings<'_>,
+    version: Option<i32>,
+) {
+    if let Some(output) = shared.output.get() {
+        let message = convert::PublishDiagnostics {
+            uri,
+            version,
+            diagnostics: findings,
+        };
+        if !output.send(&message) {
+            tracing::warn!(
+                "diagnostics of {} not sent: the output is closed",
+                uri.as_str()
+            );
+        }
+        return;
+    }
+    let diagnostics = match findings {
+        Findings::Snapshot(snapshot) => convert::diagnostics(snapshot),
+        Findings::Converted(items) => items.to_vec(),
+    };
+    client
+        .publish_diagnostics(uri.clone(), diagnostics, version)
+        .await;
 }
 
 /// Clears a closed document's diagnostics.
 pub async fn clear(shared: &Shared, client: &Client, uri: Uri) {
     let _guard = shared.publish_lock.lock().await;
-    client.publish_diagnostics(uri, Vec::new(), None).await;
+    publish(shared, client, &uri, Findings::Converted(&[]), None).await;
 }
 
 /// A config file's problems as LSP diagnostics on that file.
@@ -102,7 +139,14 @@ pub async fn publish_config_diagnostics(shared: &Shared, client: &Client) {
     }
     let _guard = shared.publish_lock.lock().await;
     for (uri, diagnostics) in batch {
-        client.publish_diagnostics(uri, diagnostics, None).await;
+        publish(
+            shared,
+            client,
+            &uri,
+            Findings::Converted(&diagnostics),
+            None,
+        )
+        .await;
     }
 }
 

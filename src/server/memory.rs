@@ -10,6 +10,11 @@
 //! size of the text (the JSON tree `tower-lsp-server` builds, the analysis' words and tokens);
 //! glibc keeps the freed pages in its per-thread arenas, so resident memory stayed at about
 //! 50 MB after a keystroke in a 1 MB briefing although the live data is a fraction of it.
+//! Trimming costs milliseconds (it consolidates every free chunk), so it runs once typing
+//! pauses, not after every keystroke.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 /// Sets the allocator up; call before any thread starts.
 pub fn configure() {
@@ -25,14 +30,28 @@ pub fn configure() {
     }
 }
 
-/// Texts from this size up give their transient memory back after each publish.
+/// Texts from this size up give their transient memory back once the server is quiet.
 const TRIM_FROM: usize = 256 * 1024;
 
-/// Returns free heap pages to the system after work on a text of `len` bytes.
+/// How long after the last publish of a large text the memory is trimmed.
+pub const QUIET: Duration = Duration::from_millis(300);
+
+/// Bumped by every publish of a large text; a trim runs only if none came after it.
+static PUBLISHES: AtomicU64 = AtomicU64::new(0);
+
+/// After work on a text of `len` bytes (call from the runtime): returns free heap pages to the
+/// system once no other large publish has followed for [`QUIET`].
 pub fn release_after(len: usize) {
-    if len >= TRIM_FROM {
-        trim();
+    if len < TRIM_FROM {
+        return;
     }
+    let publish = PUBLISHES.fetch_add(1, Ordering::SeqCst) + 1;
+    tokio::spawn(async move {
+        tokio::time::sleep(QUIET).await;
+        if PUBLISHES.load(Ordering::SeqCst) == publish {
+            let _ = tokio::task::spawn_blocking(trim).await;
+        }
+    });
 }
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -7,6 +7,7 @@
 //! catches panics so a bug answers one request with an error instead of ending the session.
 
 mod actions;
+mod actor_refs;
 mod backend;
 mod capabilities;
 mod completion;
@@ -20,6 +21,7 @@ mod guard;
 mod hover;
 mod memory;
 mod navigation;
+mod output;
 mod rename;
 mod semantic;
 mod state;
@@ -73,10 +75,21 @@ pub fn run(log_file: Option<&Path>) -> u8 {
     let clean = runtime.block_on(async {
         let (service, socket) = service();
         let shared = Arc::clone(service.inner().shared());
+        let output = match output::Output::start(std::io::stdout()) {
+            Ok(output) => output,
+            Err(error) => {
+                tracing::error!("cannot start the output thread: {error}");
+                return false;
+            }
+        };
+        let _ = shared.output.set(output.clone());
         // Malformed messages are answered with errors instead of ending the session.
         let stdin = framing::guard(std::io::stdin());
-        let stdout = tokio::io::stdout();
-        Server::new(stdin, stdout, socket).serve(service).await;
+        Server::new(stdin, output.stdout(), socket)
+            .serve(service)
+            .await;
+        // What is queued (the answer to `shutdown`, last diagnostics) is written before exit.
+        output.finish(std::time::Duration::from_millis(500));
         shared.shutdown_requested.load(Ordering::SeqCst)
     });
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));

@@ -1,10 +1,12 @@
 //! Definition, references, document highlights and document links (SPEC §6).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::ls_types::Uri;
 
+use super::actor_refs::Files;
 use super::convert::{Lines, path_to_uri};
 use super::state::Snapshot;
 use super::targets::{Target, links_to, resolve_actor, target_at, word_in};
@@ -105,6 +107,51 @@ fn config_location(
     Some(lsp::Location::new(uri, lines.range(range)))
 }
 
+/// Where each actor (by id) appears in one snapshot: its mentions and front-matter
+/// declarations, in text order.
+pub type ActorIndex = HashMap<String, Vec<Occurrence>>;
+
+/// The snapshot's actor index, built on first use.
+pub fn actor_index(snapshot: &Snapshot) -> &ActorIndex {
+    snapshot
+        .actor_index
+        .get_or_init(|| build_actor_index(snapshot))
+}
+
+fn build_actor_index(snapshot: &Snapshot) -> ActorIndex {
+    let analysis = &snapshot.analysis;
+    let mut index: ActorIndex = HashMap::new();
+    for mention in &analysis.mentions {
+        let occurrence = Occurrence {
+            range: mention.range,
+            definition: false,
+        };
+        match index.get_mut(mention.actor_id.as_str()) {
+            Some(list) => list.push(occurrence),
+            None => {
+                index.insert(mention.actor_id.clone(), vec![occurrence]);
+            }
+        }
+    }
+    if let Some(front_matter) = &analysis.document.front_matter {
+        for declared in &front_matter.declared_actors {
+            if let Some(id) = resolve_actor(analysis, &declared.reference)
+                && let Some(range) = word_in(&snapshot.text, declared.range, &declared.reference)
+            {
+                index.entry(id).or_default().push(Occurrence {
+                    range,
+                    definition: true,
+                });
+            }
+        }
+    }
+    for list in index.values_mut() {
+        list.sort_by_key(|o| o.range.start);
+        list.shrink_to_fit();
+    }
+    index
+}
+
 /// Every place `target` appears in one snapshot.
 pub fn occurrences(snapshot: &Snapshot, target: &Target) -> Vec<Occurrence> {
     let analysis = &snapshot.analysis;
@@ -120,23 +167,7 @@ pub fn occurrences(snapshot: &Snapshot, target: &Target) -> Vec<Occurrence> {
     };
     match target {
         Target::Actor(id) => {
-            out.extend(
-                analysis
-                    .mentions
-                    .iter()
-                    .filter(|m| &m.actor_id == id)
-                    .map(|m| use_at(m.range)),
-            );
-            if let Some(front_matter) = &document.front_matter {
-                for declared in &front_matter.declared_actors {
-                    if resolve_actor(analysis, &declared.reference).as_deref() == Some(id.as_str())
-                        && let Some(range) =
-                            word_in(&snapshot.text, declared.range, &declared.reference)
-                    {
-                        out.push(definition_at(range));
-                    }
-                }
-            }
+            return actor_index(snapshot).get(id).cloned().unwrap_or_default();
         }
         Target::Footnote(label) => {
             out.extend(
@@ -191,9 +222,12 @@ pub fn occurrences(snapshot: &Snapshot, target: &Target) -> Vec<Occurrence> {
 }
 
 /// References: actors across every briefing of the workspace; everything else in this one.
+/// `open` are the current snapshots of the open documents; `indexed` gives, for an actor id,
+/// the indexed files it appears in and the URIs among them that open documents shadow.
 pub fn references(
     snapshot: &Snapshot,
-    workspace: &[Arc<Snapshot>],
+    open: &[Arc<Snapshot>],
+    indexed: impl FnOnce(&str) -> (Option<Arc<Files>>, Vec<Uri>),
     position: lsp::Position,
     include_declaration: bool,
 ) -> Vec<lsp::Location> {
@@ -202,9 +236,9 @@ pub fn references(
         return Vec::new();
     };
     let mut locations = Vec::new();
-    let mut push = |target_snapshot: &Snapshot| {
+    let mut push = |target_snapshot: &Snapshot, found: &[Occurrence]| {
         let lines = Lines::of(target_snapshot);
-        for occurrence in occurrences(target_snapshot, &found.target) {
+        for occurrence in found {
             if include_declaration || !occurrence.definition {
                 locations.push(lsp::Location::new(
                     target_snapshot.uri.clone(),
@@ -213,10 +247,25 @@ pub fn references(
             }
         }
     };
-    push(snapshot);
+    push(snapshot, &occurrences(snapshot, &found.target));
     if let Target::Actor(id) = &found.target {
-        for other in workspace.iter().filter(|s| s.uri != snapshot.uri) {
-            push(other);
+        for other in open.iter().filter(|s| s.uri != snapshot.uri) {
+            if let Some(found) = actor_index(other).get(id) {
+                push(other, found);
+            }
+        }
+        // Indexed files from the workspace's inverted index, their ranges already converted.
+        let (files, shadowed) = indexed(id);
+        for (uri, places) in files.iter().flat_map(|files| files.iter()) {
+            if *uri == snapshot.uri || shadowed.contains(uri) {
+                continue;
+            }
+            locations.extend(
+                places
+                    .iter()
+                    .filter(|place| include_declaration || !place.definition)
+                    .map(|place| lsp::Location::new(uri.clone(), place.range)),
+            );
         }
         if include_declaration
             && let Some(location) = actor_definition(snapshot, id)

@@ -1,7 +1,7 @@
 //! The server's shared state: open documents, configuration, the workspace index, and the
 //! immutable snapshots features read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
@@ -9,8 +9,9 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::ls_types::Uri;
 
+use super::actor_refs::{ActorRefs, Files};
 use super::config::{ConfigSource, ConfigStore};
-use super::convert::uri_to_path;
+use super::convert::path_to_uri;
 use super::documents::OpenDocument;
 use crate::analysis::{Analysis, Context, analyze};
 use crate::config::Config;
@@ -24,6 +25,8 @@ pub struct Snapshot {
     pub version: Option<i32>,
     /// The server's own counter: bumped by every edit and every configuration change.
     pub revision: u64,
+    /// The file's path, when it has one.
+    pub path: Option<PathBuf>,
     pub text: String,
     pub analysis: Analysis,
     pub config: Arc<Config>,
@@ -32,6 +35,11 @@ pub struct Snapshot {
     /// The hierarchical outline, built on first request: editors ask for it several times
     /// per version (outline view, breadcrumbs, sticky scroll).
     pub outline: OnceLock<lsp::DocumentSymbolResponse>,
+    /// Where each actor appears (`navigation::actor_index`): built when a workspace file is
+    /// indexed, and on the first request for an open document.
+    pub actor_index: OnceLock<super::navigation::ActorIndex>,
+    /// The actor completion items (edit range unset), built on the first `@` completion.
+    pub completion_actors: OnceLock<Vec<lsp::CompletionItem>>,
 }
 
 /// What an analysis needs, copied out of the state so the analysis runs without the lock.
@@ -39,6 +47,7 @@ pub struct PendingAnalysis {
     pub uri: Uri,
     pub version: Option<i32>,
     pub revision: u64,
+    pub path: Option<PathBuf>,
     pub text: String,
     pub file_name: String,
     pub config: Arc<Config>,
@@ -54,12 +63,15 @@ impl PendingAnalysis {
             uri: self.uri,
             version: self.version,
             revision: self.revision,
+            path: self.path,
             text: self.text,
             analysis,
             config: self.config,
             config_source: self.config_source,
             encoding: self.encoding,
             outline: OnceLock::new(),
+            actor_index: OnceLock::new(),
+            completion_actors: OnceLock::new(),
         }
     }
 }
@@ -92,8 +104,11 @@ pub struct State {
     pub client: ClientFlags,
     pub documents: HashMap<Uri, OpenDocument>,
     pub configs: ConfigStore,
-    /// Briefings of the workspace folders read from disk (open documents take precedence).
+    /// Briefings of the workspace folders read from disk (open documents take precedence);
+    /// changed only through `index_insert`, `index_remove` and `index_retain`.
     pub index: HashMap<Uri, Arc<Snapshot>>,
+    /// Actor id → where it appears in the indexed files.
+    pub actor_refs: ActorRefs,
     pub folders: Vec<PathBuf>,
     /// Bumped by every indexing run, so an outdated run stops and keeps its hands off.
     pub index_generation: u64,
@@ -110,6 +125,7 @@ impl State {
             documents: HashMap::new(),
             configs: ConfigStore::new(None),
             index: HashMap::new(),
+            actor_refs: ActorRefs::default(),
             folders: Vec::new(),
             index_generation: 0,
             published_configs: HashMap::new(),
@@ -158,6 +174,7 @@ impl State {
             uri: uri.clone(),
             version: Some(document.version),
             revision: document.revision,
+            path,
             text: document.rope.to_string(),
             file_name: document.file_name.clone(),
             config,
@@ -183,6 +200,45 @@ impl State {
         }
     }
 
+    /// Adds or replaces an indexed file.
+    pub fn index_insert(&mut self, snapshot: Arc<Snapshot>) {
+        if let Some(old) = self
+            .index
+            .insert(snapshot.uri.clone(), Arc::clone(&snapshot))
+        {
+            self.actor_refs.remove(&old);
+        }
+        self.actor_refs.insert(&snapshot);
+    }
+
+    pub fn index_remove(&mut self, uri: &Uri) {
+        if let Some(old) = self.index.remove(uri) {
+            self.actor_refs.remove(&old);
+        }
+    }
+
+    /// Keeps the indexed files `keep` says yes to.
+    pub fn index_retain(&mut self, keep: impl Fn(&Uri) -> bool) {
+        let gone: Vec<Uri> = self.index.keys().filter(|u| !keep(u)).cloned().collect();
+        for uri in gone {
+            self.index_remove(&uri);
+        }
+    }
+
+    /// The indexed files an actor appears in, and the URIs among them that open documents
+    /// shadow (the same URI, or the same path spelled differently).
+    pub fn indexed_actor_refs(&self, id: &str) -> (Option<Arc<Files>>, Vec<Uri>) {
+        let shadowed = self
+            .documents
+            .iter()
+            .flat_map(|(uri, document)| {
+                let by_path = document.path.as_deref().and_then(path_to_uri);
+                std::iter::once(uri.clone()).chain(by_path)
+            })
+            .collect();
+        (self.actor_refs.get(id), shadowed)
+    }
+
     pub fn is_current(&self, uri: &Uri, revision: u64) -> bool {
         self.documents
             .get(uri)
@@ -197,6 +253,10 @@ pub struct Shared {
     /// be sent after a newer one.
     pub publish_lock: tokio::sync::Mutex<()>,
     pub shutdown_requested: AtomicBool,
+    /// The writer of stdout when serving on stdio (diagnostics are published through it).
+    pub output: OnceLock<super::output::Output>,
+    /// The document of the last completion, whose actors `completionItem/resolve` describes.
+    pub last_completion: Mutex<Option<Uri>>,
 }
 
 impl Shared {
@@ -205,6 +265,8 @@ impl Shared {
             state: Mutex::new(State::new()),
             publish_lock: tokio::sync::Mutex::new(()),
             shutdown_requested: AtomicBool::new(false),
+            output: OnceLock::new(),
+            last_completion: Mutex::new(None),
         }
     }
 
@@ -258,13 +320,25 @@ impl Shared {
         Some(result)
     }
 
+    /// The current snapshots of the open documents.
+    pub async fn open_snapshots(&self) -> Vec<Arc<Snapshot>> {
+        let open: Vec<Uri> = self.lock().documents.keys().cloned().collect();
+        let mut out = Vec::with_capacity(open.len());
+        for uri in open {
+            if let Some(snapshot) = self.snapshot(&uri).await {
+                out.push(snapshot);
+            }
+        }
+        out
+    }
+
     /// Every briefing the server knows: open documents (current) and indexed files.
     pub async fn workspace_snapshots(&self) -> Vec<Arc<Snapshot>> {
         let (open, indexed): (Vec<Uri>, Vec<Arc<Snapshot>>) = {
             let state = self.lock();
             let open = state.documents.keys().cloned().collect();
             // Compare paths too: a client may spell a file's URI differently from ours.
-            let open_paths: Vec<&PathBuf> = state
+            let open_paths: HashSet<&PathBuf> = state
                 .documents
                 .values()
                 .filter_map(|d| d.path.as_ref())
@@ -274,7 +348,7 @@ impl Shared {
                 .values()
                 .filter(|s| {
                     !state.documents.contains_key(&s.uri)
-                        && !uri_to_path(&s.uri).is_some_and(|p| open_paths.contains(&&p))
+                        && !s.path.as_ref().is_some_and(|p| open_paths.contains(p))
                 })
                 .cloned()
                 .collect();

@@ -113,7 +113,7 @@ pub async fn index_workspace(shared: Arc<Shared>, client: Client) {
             indexed.insert(snapshot.uri.clone());
             let mut state = shared.lock();
             if state.index_generation == generation {
-                state.index.insert(snapshot.uri.clone(), snapshot);
+                state.index_insert(snapshot);
             }
         }
         if let Some(progress) = &progress
@@ -129,7 +129,7 @@ pub async fn index_workspace(shared: Arc<Shared>, client: Client) {
     {
         let mut state = shared.lock();
         if state.index_generation == generation {
-            state.index.retain(|uri, _| indexed.contains(uri));
+            state.index_retain(|uri| indexed.contains(uri));
         }
     }
     if let Some(progress) = progress {
@@ -153,6 +153,7 @@ pub async fn index_file(shared: &Shared, path: &Path) -> Option<Arc<Snapshot>> {
             uri,
             version: None,
             revision,
+            path: Some(path.to_path_buf()),
             text: String::new(),
             config,
             config_source,
@@ -164,7 +165,10 @@ pub async fn index_file(shared: &Shared, path: &Path) -> Option<Arc<Snapshot>> {
         let text = read_briefing(&path)
             .map_err(|error| tracing::warn!("not indexed: {error}"))
             .ok()?;
-        Some(PendingAnalysis { text, ..pending }.run())
+        let snapshot = PendingAnalysis { text, ..pending }.run();
+        // References across the workspace read this for every indexed file.
+        super::navigation::actor_index(&snapshot);
+        Some(snapshot)
     })
     .await;
     match result {
@@ -193,10 +197,10 @@ pub async fn refresh_file(shared: Arc<Shared>, path: PathBuf) {
     }
     match index_file(&shared, &path).await {
         Some(snapshot) => {
-            shared.lock().index.insert(uri, snapshot);
+            shared.lock().index_insert(snapshot);
         }
         None => {
-            shared.lock().index.remove(&uri);
+            shared.lock().index_remove(&uri);
         }
     }
 }
