@@ -46,6 +46,9 @@ pub struct SentenceMemo {
     quiet: FastSet<u128>,
     /// How many sentences the last run looked at afresh.
     last_fresh: usize,
+    /// Findings the last run computed for reused sentences: work of a rule that does not ask
+    /// `RuleContext::sentence_has` / `is_selected` (harmless, but slow).
+    last_wasted: usize,
 }
 
 #[derive(Clone, Default)]
@@ -71,6 +74,11 @@ impl SentenceMemo {
     /// How many sentences the last run gave to the rules (the others' findings were reused).
     pub fn fresh_in_last_run(&self) -> usize {
         self.last_fresh
+    }
+
+    /// Findings the last run computed again for sentences whose findings it reused.
+    pub fn wasted_in_last_run(&self) -> usize {
+        self.last_wasted
     }
 
     /// The per-sentence rules' diagnostics (in sentence order, not yet sorted) and standard
@@ -110,6 +118,7 @@ impl SentenceMemo {
                 .then_some(index)
         };
         let mut by_sentence: Vec<Found> = vec![Found::default(); sentences.len()];
+        self.last_wasted = 0;
         for diagnostic in diagnostics {
             let Some(index) = sentence_of(diagnostic.range)
                 .filter(|index| all_ranges(&diagnostic).all(|r| sentence_of(r) == Some(*index)))
@@ -118,6 +127,8 @@ impl SentenceMemo {
             };
             if fresh[index] {
                 by_sentence[index].diagnostics.push(diagnostic);
+            } else {
+                self.last_wasted += 1;
             }
         }
         for term in terms {
@@ -126,6 +137,8 @@ impl SentenceMemo {
             };
             if fresh[index] {
                 by_sentence[index].terms.push(term);
+            } else {
+                self.last_wasted += 1;
             }
         }
 

@@ -82,10 +82,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         if context.is_cited(index) {
             continue;
         }
-        if !context
-            .words
-            .sentence_has(index, triggers::CLAIM | triggers::NUMBER)
-        {
+        if !context.sentence_has(index, triggers::CLAIM | triggers::NUMBER) {
             continue;
         }
         let sentence = SentenceView::new(context, index);
