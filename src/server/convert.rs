@@ -282,6 +282,7 @@ mod tests {
             config: crate::config::Config::defaults(),
             config_source: None,
             encoding,
+            memo: None,
         }
         .run()
     }

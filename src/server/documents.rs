@@ -5,12 +5,13 @@
 //! line an edit touches, which clamps positions past the end of a line or of the text.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use ropey::Rope;
 use tower_lsp_server::ls_types as lsp;
 
 use super::state::{InFlight, Snapshot};
+use crate::rules::memo::SentenceMemo;
 use crate::text::{LineIndex, Position, PositionEncoding};
 
 pub struct OpenDocument {
@@ -23,6 +24,8 @@ pub struct OpenDocument {
     pub latest: Option<Arc<Snapshot>>,
     /// The analysis of the current revision, when one has been started.
     pub in_flight: Option<Arc<InFlight>>,
+    /// Findings per sentence of the last analysis, reused by the next (`rules::memo`).
+    pub memo: Arc<Mutex<SentenceMemo>>,
 }
 
 impl OpenDocument {
@@ -41,6 +44,7 @@ impl OpenDocument {
             file_name,
             latest: None,
             in_flight: None,
+            memo: Arc::default(),
         }
     }
 

@@ -13,8 +13,9 @@ use super::actor_refs::{ActorRefs, Files};
 use super::config::{ConfigSource, ConfigStore};
 use super::convert::path_to_uri;
 use super::documents::OpenDocument;
-use crate::analysis::{Analysis, Context, analyze};
+use crate::analysis::{Analysis, Context, analyze, analyze_incremental};
 use crate::config::Config;
+use crate::rules::memo::SentenceMemo;
 use crate::text::PositionEncoding;
 
 /// One analysed version of a document. Features read only this: the text, its analysis and
@@ -53,12 +54,20 @@ pub struct PendingAnalysis {
     pub config: Arc<Config>,
     pub config_source: Option<ConfigSource>,
     pub encoding: PositionEncoding,
+    /// An open document's findings per sentence from its previous analysis, so that a
+    /// keystroke re-checks only the sentence it changed; `None` for files read from disk.
+    pub memo: Option<Arc<Mutex<SentenceMemo>>>,
 }
 
 impl PendingAnalysis {
     pub fn run(self) -> Snapshot {
         let context = Context::new(&self.file_name, Arc::clone(&self.config));
-        let analysis = analyze(&self.text, &context);
+        // A memo in use by another analysis of the same document (or left poisoned by a
+        // panic) is not waited for: a fresh analysis gives the same result.
+        let analysis = match self.memo.as_ref().and_then(|memo| memo.try_lock().ok()) {
+            Some(mut memo) => analyze_incremental(&self.text, &context, &mut memo),
+            None => analyze(&self.text, &context),
+        };
         Snapshot {
             uri: self.uri,
             version: self.version,
@@ -180,6 +189,7 @@ impl State {
             config,
             config_source,
             encoding,
+            memo: Some(Arc::clone(&document.memo)),
         };
         let in_flight = Arc::new(InFlight {
             revision: document.revision,

@@ -158,6 +158,7 @@ pub async fn index_file(shared: &Shared, path: &Path) -> Option<Arc<Snapshot>> {
             config,
             config_source,
             encoding,
+            memo: None,
         }
     };
     let path = path.to_path_buf();
