@@ -86,6 +86,7 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
         || LABELS.contains(&next)
         || next == ":"
         || matches!(before, "#" | "/" | "-" | "§")
+        || (before == "(" && next == ")")
         || matches!(next, "/" | "-")
     {
         return false;

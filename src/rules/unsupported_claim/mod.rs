@@ -72,6 +72,7 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
             .chain(SUPERLATIVES.iter().copied())
             .chain(CHANGE_VERBS.iter().copied())
             .chain(record::RECORD_VERBS.iter().copied())
+            .chain(record::ACTION_VERBS.iter().copied())
             .chain(record::FRACTIONS.iter().copied())
             .chain(extra),
     )
@@ -236,6 +237,43 @@ fn is_change_assertion(s: &SentenceView, i: usize) -> bool {
         "the" | "a" | "an" | "to" | "be" | "been" | "being" | "is" | "are" | "was" | "were"
     ) {
         return false;
+    }
+    // After a subject pronoun or a perfect auxiliary the verb is finite: "he doubled it", "we
+    // increased the number of inspectors".
+    if matches!(
+        previous,
+        "he" | "she"
+            | "we"
+            | "they"
+            | "i"
+            | "who"
+            | "has"
+            | "have"
+            | "had"
+            | "he's"
+            | "she's"
+            | "we've"
+            | "they've"
+            | "i've"
+    ) && matches!(
+        word,
+        "doubled"
+            | "tripled"
+            | "quadrupled"
+            | "halved"
+            | "increased"
+            | "decreased"
+            | "reduced"
+            | "slashed"
+            | "cut"
+            | "expanded"
+            | "lowered"
+            | "boosted"
+            | "eliminated"
+    ) && !matches!(s.word(i + 1), "to" | "by" | "up" | "off")
+        && s.is_word(i + 1)
+    {
+        return true;
     }
     match word {
         "led" | "contributed" => s.word(i + 1) == "to",

@@ -19,6 +19,9 @@ pub(super) static LEGISLATION: LazyLock<FastSet<&str>> = word_file!("claim-legis
 /// Past-tense verbs of the legislative record.
 pub(super) static RECORD_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-record-verbs");
 
+/// Past-tense verbs of positions taken and acts of force or policy.
+pub(super) static ACTION_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-action-verbs");
+
 /// Fractions and hyphenated cardinals.
 pub(super) static FRACTIONS: LazyLock<FastSet<&str>> = word_file!("claim-fractions");
 
@@ -134,6 +137,20 @@ pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
     if word == "vetoed" {
         return Some(i);
     }
+    // "Hungary supported the proposal", "Russia annexed Crimea": a finite verb after its
+    // subject, with an object (not "supported by", a passive).
+    if ACTION_VERBS.contains(&word) {
+        let next = s.word(i + 1);
+        let has_object = s.is_word(i + 1)
+            && !matches!(
+                next,
+                "by" | "that" | "and" | "or" | "in" | "on" | "for" | "to" | "as" | "with" | "at"
+            );
+        if i > 0 && s.is_word(i - 1) && !is_preposition(previous) && has_object {
+            return Some(i + 1);
+        }
+        return None;
+    }
     if RECORD_VERBS.contains(&word) {
         // A finite verb after its subject: not a participle after a preposition or a comma.
         if i == 0 || !s.is_word(i - 1) || is_preposition(previous) {
@@ -146,7 +163,8 @@ pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
             if LEGISLATION.contains(&w) {
                 return Some(j);
             }
-            if !s.is_word(j) {
+            // "projects supported through the act": a participle with its complement.
+            if !s.is_word(j) || is_preposition(w) || w == "through" {
                 return None;
             }
             j += 1;
