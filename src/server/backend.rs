@@ -99,6 +99,7 @@ impl LanguageServer for Backend {
             let mut state = self.shared.lock();
             state.encoding = encoding;
             state.client = capabilities::client_flags(&params.capabilities);
+            self.shared.initialized.store(true, Ordering::SeqCst);
             state.folders = folders;
             state
                 .configs
@@ -282,22 +283,7 @@ impl LanguageServer for Backend {
     }
 
     async fn references(&self, params: lsp::ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {
-        let position = params.text_document_position;
-        let Some(snapshot) = self.snapshot(&position.text_document.uri).await else {
-            return Ok(None);
-        };
-        let open = self.shared.open_snapshots().await;
-        let include = params.context.include_declaration;
-        let indexed = |id: &str| self.shared.lock().indexed_actor_refs(id);
-        guard("references", || {
-            Some(navigation::references(
-                &snapshot,
-                &open,
-                indexed,
-                position.position,
-                include,
-            ))
-        })
+        references(&self.shared, params).await
     }
 
     async fn document_highlight(
@@ -362,20 +348,7 @@ impl LanguageServer for Backend {
         &self,
         params: lsp::CompletionParams,
     ) -> Result<Option<lsp::CompletionResponse>> {
-        let position = params.text_document_position;
-        let Some(snapshot) = self.snapshot(&position.text_document.uri).await else {
-            return Ok(None);
-        };
-        *self
-            .shared
-            .last_completion
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) =
-            Some(position.text_document.uri.clone());
-        guard("completion", || {
-            let items = completion::completion(&snapshot, position.position);
-            (!items.is_empty()).then_some(lsp::CompletionResponse::Array(items))
-        })
+        completion(&self.shared, params).await
     }
 
     async fn completion_resolve(&self, item: lsp::CompletionItem) -> Result<lsp::CompletionItem> {
@@ -460,4 +433,47 @@ impl LanguageServer for Backend {
     ) -> Result<lsp::WorkspaceDiagnosticReportResult> {
         Ok(diagnostics::workspace_pull(&self.shared).await)
     }
+}
+
+/// `textDocument/references` (also answered directly on stdio, `direct.rs`).
+pub async fn references(
+    shared: &Shared,
+    params: lsp::ReferenceParams,
+) -> Result<Option<Vec<lsp::Location>>> {
+    let position = params.text_document_position;
+    let Some(snapshot) = shared.snapshot(&position.text_document.uri).await else {
+        return Ok(None);
+    };
+    let open = shared.open_snapshots().await;
+    let include = params.context.include_declaration;
+    let indexed = |id: &str| shared.lock().indexed_actor_refs(id);
+    guard("references", || {
+        Some(navigation::references(
+            &snapshot,
+            &open,
+            indexed,
+            position.position,
+            include,
+        ))
+    })
+}
+
+/// `textDocument/completion` (also answered directly on stdio, `direct.rs`).
+pub async fn completion(
+    shared: &Shared,
+    params: lsp::CompletionParams,
+) -> Result<Option<lsp::CompletionResponse>> {
+    let position = params.text_document_position;
+    let Some(snapshot) = shared.snapshot(&position.text_document.uri).await else {
+        return Ok(None);
+    };
+    *shared
+        .last_completion
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) =
+        Some(position.text_document.uri.clone());
+    guard("completion", || {
+        let items = completion::completion(&snapshot, position.position);
+        (!items.is_empty()).then_some(lsp::CompletionResponse::Array(items))
+    })
 }

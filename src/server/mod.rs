@@ -14,6 +14,7 @@ mod completion;
 mod config;
 mod convert;
 mod diagnostics;
+mod direct;
 mod documents;
 mod fault;
 mod framing;
@@ -85,6 +86,8 @@ pub fn run(log_file: Option<&Path>) -> u8 {
         let _ = shared.output.set(output.clone());
         // Malformed messages are answered with errors instead of ending the session.
         let stdin = framing::guard(std::io::stdin());
+        // References and completion answers are printed straight into the output.
+        let service = direct::Direct::new(service, output.clone());
         Server::new(stdin, output.stdout(), socket)
             .serve(service)
             .await;

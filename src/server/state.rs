@@ -263,6 +263,8 @@ pub struct Shared {
     /// be sent after a newer one.
     pub publish_lock: tokio::sync::Mutex<()>,
     pub shutdown_requested: AtomicBool,
+    /// Set by `initialize`.
+    pub initialized: AtomicBool,
     /// The writer of stdout when serving on stdio (diagnostics are published through it).
     pub output: OnceLock<super::output::Output>,
     /// The document of the last completion, whose actors `completionItem/resolve` describes.
@@ -275,6 +277,7 @@ impl Shared {
             state: Mutex::new(State::new()),
             publish_lock: tokio::sync::Mutex::new(()),
             shutdown_requested: AtomicBool::new(false),
+            initialized: AtomicBool::new(false),
             output: OnceLock::new(),
             last_completion: Mutex::new(None),
         }
