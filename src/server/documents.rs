@@ -12,7 +12,7 @@ use tower_lsp_server::ls_types as lsp;
 
 use super::state::{InFlight, Snapshot};
 use crate::rules::memo::SentenceMemo;
-use crate::text::{LineIndex, Position, PositionEncoding};
+use crate::text::PositionEncoding;
 
 pub struct OpenDocument {
     pub rope: Rope,
@@ -73,21 +73,86 @@ impl OpenDocument {
     }
 }
 
-/// The byte offset of a client position in the rope, clamped.
+/// The byte offset of a client position in the rope, clamped like `LineIndex::offset`: a
+/// column past the end of its line gives the end of the line (before its break), a column
+/// inside a character gives its start. Reads the line in place (no copy of it).
 pub fn byte_offset(rope: &Rope, position: lsp::Position, encoding: PositionEncoding) -> usize {
     let line = position.line as usize;
     if line >= rope.len_lines() {
         return rope.len_bytes();
     }
     let line_start = rope.line_to_byte(line);
-    let line_text = rope.line(line).to_string();
-    let column = LineIndex::new(&line_text).offset(
-        &line_text,
-        Position {
-            line: 0,
-            character: position.character,
-        },
-        encoding,
-    );
-    line_start + column
+    let wanted = position.character as usize;
+    let (mut units, mut bytes) = (0, 0);
+    for c in rope.line(line).chars() {
+        // With `cr_lines`, `\n` and `\r` only ever end a line.
+        if c == '\n' || c == '\r' {
+            break;
+        }
+        let width = match encoding {
+            PositionEncoding::Utf8 => c.len_utf8(),
+            PositionEncoding::Utf16 => c.len_utf16(),
+        };
+        if units + width > wanted {
+            break;
+        }
+        units += width;
+        bytes += c.len_utf8();
+    }
+    line_start + bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{LineIndex, Position};
+
+    /// The offset the server computed before: through a `LineIndex` of a copy of the line.
+    fn copied_line_offset(
+        rope: &Rope,
+        position: lsp::Position,
+        encoding: PositionEncoding,
+    ) -> usize {
+        let line = position.line as usize;
+        if line >= rope.len_lines() {
+            return rope.len_bytes();
+        }
+        let line_text = rope.line(line).to_string();
+        let column = LineIndex::new(&line_text).offset(
+            &line_text,
+            Position {
+                line: 0,
+                character: position.character,
+            },
+            encoding,
+        );
+        rope.line_to_byte(line) + column
+    }
+
+    #[test]
+    fn byte_offset_agrees_with_the_line_index() {
+        let texts = [
+            "",
+            "abc",
+            "abc\n",
+            "a\r\nbé\rc\n\nd",
+            "ü𝄞x\r\n\r\n😀😀\n",
+            "line one\nline two is longer\r\nthird ✓ line",
+        ];
+        for text in texts {
+            let rope = Rope::from_str(text);
+            for line in 0..5 {
+                for character in 0..25 {
+                    for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
+                        let position = lsp::Position::new(line, character);
+                        assert_eq!(
+                            byte_offset(&rope, position, encoding),
+                            copied_line_offset(&rope, position, encoding),
+                            "{text:?} {line}:{character} {encoding:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
