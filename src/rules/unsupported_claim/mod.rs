@@ -9,7 +9,7 @@ use super::lexicon::word_file;
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic, insert_at_sentence_end};
-use crate::fast_hash::FastSet;
+use crate::fast_hash::{FastMap, FastSet};
 use crate::text::TextRange;
 
 mod figures;
@@ -23,6 +23,67 @@ static SUPERLATIVES: LazyLock<FastSet<&str>> = word_file!("claim-superlatives");
 
 /// Verbs of change and cause that make a checkable historical assertion.
 static CHANGE_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-change-verbs");
+
+/// Anchor kinds: a word that can start a count or fraction, or a softer pattern.
+const COUNT: u8 = 1;
+const SOFT_ANCHOR: u8 = 2;
+
+/// Every word that can start a pattern of `find_trigger`, so that one lookup per word skips the
+/// rest; built from the same lists as `trigger_words`.
+static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map: FastMap<&'static str, u8> = FastMap::default();
+    let counts = NUMBER_WORDS
+        .iter()
+        .chain(record::FRACTIONS.iter())
+        .copied()
+        .chain(["third", "quarter", "fifth", "tenth", "out"]);
+    for word in counts {
+        *map.entry(word).or_default() |= COUNT;
+    }
+    let soft = SUPERLATIVES
+        .iter()
+        .chain(CHANGE_VERBS.iter())
+        .chain(record::RECORD_VERBS.iter())
+        .chain(record::ACTION_VERBS.iter())
+        .copied()
+        .chain(SOFT_WORDS);
+    for word in soft {
+        *map.entry(word).or_default() |= SOFT_ANCHOR;
+    }
+    map
+});
+
+/// Words that start a softer pattern besides the word lists.
+const SOFT_WORDS: [&str; 28] = [
+    "ranks",
+    "ranked",
+    "ranking",
+    "record",
+    "first",
+    "since",
+    "than",
+    "voted",
+    "vetoed",
+    "gone",
+    "went",
+    "come",
+    "came",
+    "going",
+    "coming",
+    "risen",
+    "fallen",
+    "grown",
+    "shrunk",
+    "rising",
+    "falling",
+    "growing",
+    "shrinking",
+    "declining",
+    "increasing",
+    "decreasing",
+    "soaring",
+    "plummeting",
+];
 
 /// Words that can make a sentence a checkable claim (numbers are a family of their own).
 pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
@@ -87,16 +148,15 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let sentence = SentenceView::new(context, index);
-        if !is_assertion(&sentence) || has_named_source(&sentence) {
-            continue;
-        }
-        if is_intent(&sentence) {
-            continue;
-        }
+        // The cheap search for a checkable element first: most sentences that pass the
+        // trigger-word filter have none, and the scope checks below are all required.
         let soft = sentence.lower.iter().any(|w| SOFT.contains(w));
         let Some(trigger) = find_trigger(&sentence, !soft) else {
             continue;
         };
+        if !is_assertion(&sentence) || has_named_source(&sentence) || is_intent(&sentence) {
+            continue;
+        }
         let mut d = diagnostic(
             RuleCode::UnsupportedClaim,
             trigger,
@@ -142,8 +202,17 @@ fn find_trigger(s: &SentenceView, with_soft: bool) -> Option<TextRange> {
         }
     }
     for i in 0..s.len() {
+        if !s.is_word(i) {
+            continue;
+        }
         let word = s.word(i);
-        if s.is_word(i) && NUMBER_WORDS.contains(&word) && is_count(s, i) {
+        let Some(&kind) = ANCHORS.get(word) else {
+            continue;
+        };
+        if kind & COUNT == 0 {
+            continue;
+        }
+        if NUMBER_WORDS.contains(&word) && is_count(s, i) {
             return Some(s.range(i, (i + 2).min(s.len())));
         }
         if let Some(end) = record::fraction(s, i) {
@@ -155,6 +224,10 @@ fn find_trigger(s: &SentenceView, with_soft: bool) -> Option<TextRange> {
     }
     for i in 0..s.len() {
         let word = s.word(i);
+        // One lookup rejects the words that start no pattern below.
+        if ANCHORS.get(word).is_none_or(|kind| kind & SOFT_ANCHOR == 0) {
+            continue;
+        }
         if SUPERLATIVES.contains(&word)
             && i > 0
             && matches!(
