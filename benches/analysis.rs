@@ -364,6 +364,7 @@ impl Fixture {
             &self.analysis.mentions,
             &self.levels,
             &words,
+            rules::Citations::new(self.document(), self.config.citation_scope),
         );
         f(&context)
     }

@@ -8,7 +8,8 @@ use crate::config::Config;
 use crate::model::{Document, Flavour, ProblemKind, SyntaxProblem};
 use crate::parallel;
 use crate::rules::memo::{self, MemoSettings, SentenceMemo};
-use crate::rules::{self, Diagnostic, RuleCode, RuleContext, RuleSet, Severity};
+use crate::rules::undefined_acronym;
+use crate::rules::{self, Citations, Diagnostic, RuleCode, RuleContext, RuleSet, Severity};
 use crate::syntax;
 use crate::text::{LineIndex, TextRange};
 
@@ -106,10 +107,21 @@ fn analyze_on(
         .as_ref()
         .map_or(&[][..], |fm| &fm.inline_actors[..]);
     let actor_set = ActorSet::new(&context.config.registry, inline_actors);
-    // Names are matched in the prose while its words are read: both only read the document.
-    let (mentions, words) = parallel::join(
+    // Names are matched in the prose, and the sentences' citations and memo keys found, while
+    // its words are read: all only read the document.
+    let with_memo = memo.is_some();
+    let ((mentions, citations, keys), words) = parallel::join(
         parallel,
-        || find_mentions(&document, &actor_set),
+        || {
+            let mentions = find_mentions(&document, &actor_set);
+            let citations = Citations::new(&document, context.config.citation_scope);
+            let keys = if with_memo {
+                memo::sentence_keys(text, &document, &citations, &mentions)
+            } else {
+                Vec::new()
+            };
+            (mentions, citations, keys)
+        },
         || rules::Words::new(&document),
     );
 
@@ -140,6 +152,7 @@ fn analyze_on(
         &mentions,
         &levels,
         &words,
+        citations,
     );
     let (mut diagnostics, estimative_terms) = match memo {
         None => rules::run_all_and_terms(&rule_context, parallel),
@@ -152,10 +165,19 @@ fn analyze_on(
                 config: context.config.clone(),
                 document: memo::document_settings_key(front_matter, context.flavour),
             };
-            let (mut diagnostics, terms) = memo.run(&mut rule_context, settings, parallel);
-            let (document_findings, _) = rules::run(&rule_context, RuleSet::Document, parallel);
-            diagnostics.extend(document_findings);
+            let found = memo.run(&mut rule_context, settings, &keys, parallel);
+            let mut diagnostics = found.diagnostics;
+            let (structure, _) = rules::run(&rule_context, RuleSet::Structure, parallel);
+            diagnostics.extend(structure);
+            if let Some(severity) = rule_context.severity(RuleCode::UndefinedAcronym) {
+                let before = diagnostics.len();
+                undefined_acronym::resolve(&rule_context, &found.acronyms, &mut diagnostics);
+                for diagnostic in &mut diagnostics[before..] {
+                    diagnostic.severity = severity;
+                }
+            }
             diagnostics.sort_by_key(|d| (d.range.start, d.range.end, d.code));
+            let terms = found.terms;
             (diagnostics, terms)
         }
     };

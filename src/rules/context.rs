@@ -19,11 +19,7 @@ pub struct RuleContext<'a> {
     pub actors: &'a ActorSet<'a>,
     pub mentions: &'a [Mention],
     levels: &'a HashMap<RuleCode, Option<Severity>>,
-    /// Per sentence: does it, or (paragraph scope) its paragraph's last sentence, carry a
-    /// citation?
-    cited: Vec<bool>,
-    /// Per sentence: does the sentence itself carry a citation?
-    cited_itself: Vec<bool>,
+    citations: Citations,
     pub words: &'a Words,
     /// The lowercased text of every token, parallel to `words.tokens`.
     pub(super) lower_words: Vec<&'a str>,
@@ -33,7 +29,8 @@ pub struct RuleContext<'a> {
 }
 
 impl<'a> RuleContext<'a> {
-    /// `words` are the document's words (`Words::new`), read once and shared.
+    /// `words` are the document's words (`Words::new`) and `citations` which sentences are
+    /// cited (`Citations::new`), each computed once and shared.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         text: &'a str,
@@ -44,9 +41,8 @@ impl<'a> RuleContext<'a> {
         mentions: &'a [Mention],
         levels: &'a HashMap<RuleCode, Option<Severity>>,
         words: &'a Words,
+        citations: Citations,
     ) -> RuleContext<'a> {
-        let cited = cited_sentences(document, config.citation_scope);
-        let cited_itself = cited_sentences(document, CitationScope::Sentence);
         // Every rule that looks at a sentence reads its lowercased words: slice them once.
         let lower_words = words.tokens.iter().map(|t| words.lower(t)).collect();
         RuleContext {
@@ -57,8 +53,7 @@ impl<'a> RuleContext<'a> {
             actors,
             mentions,
             levels,
-            cited,
-            cited_itself,
+            citations,
             words,
             lower_words,
             only_sentences: None,
@@ -91,12 +86,12 @@ impl<'a> RuleContext<'a> {
 
     /// Cited under the configured scope (SPEC §2.5).
     pub fn is_cited(&self, sentence: usize) -> bool {
-        self.cited.get(sentence).copied().unwrap_or(false)
+        self.citations.is_cited(sentence)
     }
 
     /// The sentence itself carries a citation.
     pub fn is_cited_itself(&self, sentence: usize) -> bool {
-        self.cited_itself.get(sentence).copied().unwrap_or(false)
+        self.citations.is_cited_itself(sentence)
     }
 
     /// Whether `key` is defined in front-matter `sources` or `briefing.toml` `[sources]`.
@@ -127,6 +122,35 @@ impl<'a> RuleContext<'a> {
             .partition_point(|m| m.range.start < range.start);
         let end = self.mentions.partition_point(|m| m.range.start < range.end);
         &self.mentions[start..end.max(start)]
+    }
+}
+
+/// Which sentences carry a citation: read from the document alone, so it can be computed
+/// while the words are read.
+pub struct Citations {
+    /// Per sentence: does it, or (paragraph scope) its paragraph's last sentence, carry a
+    /// citation?
+    cited: Vec<bool>,
+    /// Per sentence: does the sentence itself carry a citation?
+    cited_itself: Vec<bool>,
+}
+
+impl Citations {
+    pub fn new(document: &Document, scope: CitationScope) -> Citations {
+        Citations {
+            cited: cited_sentences(document, scope),
+            cited_itself: cited_sentences(document, CitationScope::Sentence),
+        }
+    }
+
+    /// Cited under the configured scope (SPEC §2.5).
+    pub fn is_cited(&self, sentence: usize) -> bool {
+        self.cited.get(sentence).copied().unwrap_or(false)
+    }
+
+    /// The sentence itself carries a citation.
+    pub fn is_cited_itself(&self, sentence: usize) -> bool {
+        self.cited_itself.get(sentence).copied().unwrap_or(false)
     }
 }
 

@@ -1,8 +1,8 @@
 //! Findings of the per-sentence rules kept from one analysis of a document to the next, so that
 //! a keystroke re-runs those rules on the sentence it changed, not on the whole briefing.
 //!
-//! A sentence's findings under the per-sentence rules ([`super::RuleSet::Sentences`]) depend
-//! only on its own text and prose mask, whether it is cited, the actor mentions inside it, and
+//! A sentence's findings under the per-sentence rules ([`super::RuleSet::Sentences`]), and the
+//! acronyms `undefined-acronym` resolves across the document, depend only on its own text and prose mask, whether it is cited, the actor mentions inside it, and
 //! the settings (configuration, front matter, flavour). Those are the key. Findings are kept
 //! with ranges relative to the sentence's start, so a sentence that moved because text was
 //! typed above it is still found. The memo holds the sentences of the last analysis only.
@@ -16,10 +16,13 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
-use super::{Diagnostic, RuleContext, RuleSet};
+use super::undefined_acronym::{self, AcronymMention};
+use super::{Citations, Diagnostic, RuleCode, RuleContext, RuleSet};
 use crate::analysis::EstimativeTerm;
+use crate::analysis::Mention;
 use crate::config::Config;
 use crate::fast_hash::{FastMap, FastSet, FxHasher};
+use crate::model::Document;
 use crate::text::TextRange;
 
 /// What every sentence's findings depend on besides the sentence itself.
@@ -41,7 +44,7 @@ impl PartialEq for MemoSettings {
 pub struct SentenceMemo {
     settings: Option<MemoSettings>,
     /// Sentences with findings, by key; ranges relative to the sentence's start.
-    found: FastMap<u128, Found>,
+    found: FastMap<u128, SentenceFindings>,
     /// Sentences without findings.
     quiet: FastSet<u128>,
     /// How many sentences the last run looked at afresh.
@@ -51,10 +54,46 @@ pub struct SentenceMemo {
     last_wasted: usize,
 }
 
+/// What the per-sentence work gives for a sentence, or for a document in sentence order.
 #[derive(Clone, Default)]
-struct Found {
-    diagnostics: Vec<Diagnostic>,
-    terms: Vec<EstimativeTerm>,
+pub struct SentenceFindings {
+    /// Of the per-sentence rules; not sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    pub terms: Vec<EstimativeTerm>,
+    /// For `undefined-acronym`, which resolves them across the document.
+    pub acronyms: Vec<AcronymMention>,
+}
+
+impl SentenceFindings {
+    fn is_empty(&self) -> bool {
+        self.diagnostics.is_empty() && self.terms.is_empty() && self.acronyms.is_empty()
+    }
+
+    /// Every range moved from an origin at `from` to one at `to`.
+    fn moved(&self, from: usize, to: usize) -> SentenceFindings {
+        SentenceFindings {
+            diagnostics: self
+                .diagnostics
+                .iter()
+                .map(|d| moved(d, from, to))
+                .collect(),
+            terms: self.terms.iter().map(|t| moved_term(t, from, to)).collect(),
+            acronyms: self
+                .acronyms
+                .iter()
+                .map(|a| AcronymMention {
+                    range: shift(a.range, from, to),
+                    ..*a
+                })
+                .collect(),
+        }
+    }
+
+    fn extend(&mut self, other: SentenceFindings) {
+        self.diagnostics.extend(other.diagnostics);
+        self.terms.extend(other.terms);
+        self.acronyms.extend(other.acronyms);
+    }
 }
 
 impl SentenceMemo {
@@ -81,24 +120,27 @@ impl SentenceMemo {
         self.last_wasted
     }
 
-    /// The per-sentence rules' diagnostics (in sentence order, not yet sorted) and standard
-    /// estimative terms of the document in `context`, computed only for sentences the memo
-    /// has not seen under `settings`. Leaves `context` restricted to those sentences.
+    /// The per-sentence rules' diagnostics (in sentence order, not yet sorted), the standard
+    /// estimative terms and the acronyms of the document in `context`, computed only for
+    /// sentences the memo has not seen under `settings`. Leaves `context` restricted to those
+    /// sentences.
+    /// `keys` are the sentences' keys ([`sentence_keys`]).
     pub fn run(
         &mut self,
         context: &mut RuleContext,
         settings: MemoSettings,
+        keys: &[u128],
         parallel: bool,
-    ) -> (Vec<Diagnostic>, Vec<EstimativeTerm>) {
+    ) -> SentenceFindings {
         if self.settings.as_ref() != Some(&settings) {
             self.found.clear();
             self.quiet.clear();
             self.settings = Some(settings);
         }
         let sentences = &context.document.sentences;
-        let keys: Vec<u128> = (0..sentences.len())
-            .map(|index| sentence_key(context, index))
-            .collect();
+        if keys.len() != sentences.len() {
+            return self.step_aside(context, parallel);
+        }
         let fresh: Vec<bool> = keys
             .iter()
             .map(|key| !self.found.contains_key(key) && !self.quiet.contains(key))
@@ -117,7 +159,9 @@ impl SentenceMemo {
                 .contains_range(range)
                 .then_some(index)
         };
-        let mut by_sentence: Vec<Found> = vec![Found::default(); sentences.len()];
+        let mut by_sentence: Vec<SentenceFindings> =
+            vec![SentenceFindings::default(); sentences.len()];
+        let acronyms = context.severity(RuleCode::UndefinedAcronym).is_some();
         self.last_wasted = 0;
         for diagnostic in diagnostics {
             let Some(index) = sentence_of(diagnostic.range)
@@ -142,32 +186,25 @@ impl SentenceMemo {
             }
         }
 
-        let mut found: FastMap<u128, Found> = FastMap::default();
+        let mut found: FastMap<u128, SentenceFindings> = FastMap::default();
         let mut quiet: FastSet<u128> = FastSet::default();
-        let mut all_diagnostics = Vec::new();
-        let mut all_terms = Vec::new();
+        let mut all = SentenceFindings::default();
         for (index, sentence) in sentences.iter().enumerate() {
             let start = sentence.range.start;
             let key = keys[index];
             if fresh[index] {
-                let here = std::mem::take(&mut by_sentence[index]);
-                if here.diagnostics.is_empty() && here.terms.is_empty() {
+                let mut here = std::mem::take(&mut by_sentence[index]);
+                if acronyms {
+                    undefined_acronym::extract(context, index, &mut here.acronyms);
+                }
+                if here.is_empty() {
                     quiet.insert(key);
                 } else {
-                    found.entry(key).or_insert_with(|| Found {
-                        diagnostics: here
-                            .diagnostics
-                            .iter()
-                            .map(|d| moved(d, start, 0))
-                            .collect(),
-                        terms: here.terms.iter().map(|t| moved_term(t, start, 0)).collect(),
-                    });
+                    found.entry(key).or_insert_with(|| here.moved(start, 0));
                 }
-                all_diagnostics.extend(here.diagnostics);
-                all_terms.extend(here.terms);
+                all.extend(here);
             } else if let Some(kept) = self.found.get(&key) {
-                all_diagnostics.extend(kept.diagnostics.iter().map(|d| moved(d, 0, start)));
-                all_terms.extend(kept.terms.iter().map(|t| moved_term(t, 0, start)));
+                all.extend(kept.moved(0, start));
                 found.entry(key).or_insert_with(|| kept.clone());
             } else {
                 quiet.insert(key);
@@ -175,22 +212,29 @@ impl SentenceMemo {
         }
         self.found = found;
         self.quiet = quiet;
-        (all_diagnostics, all_terms)
+        all
     }
 
     /// A finding outside every sentence: the rules are not what the memo assumes. Forget
     /// everything and run them on every sentence.
-    fn step_aside(
-        &mut self,
-        context: &mut RuleContext,
-        parallel: bool,
-    ) -> (Vec<Diagnostic>, Vec<EstimativeTerm>) {
+    fn step_aside(&mut self, context: &mut RuleContext, parallel: bool) -> SentenceFindings {
         self.found.clear();
         self.quiet.clear();
         self.settings = None;
         self.last_fresh = context.document.sentences.len();
         context.restrict_to(vec![true; context.document.sentences.len()]);
-        super::run(context, RuleSet::Sentences, parallel)
+        let (diagnostics, terms) = super::run(context, RuleSet::Sentences, parallel);
+        let mut acronyms = Vec::new();
+        if context.severity(RuleCode::UndefinedAcronym).is_some() {
+            for index in 0..context.document.sentences.len() {
+                undefined_acronym::extract(context, index, &mut acronyms);
+            }
+        }
+        SentenceFindings {
+            diagnostics,
+            terms,
+            acronyms,
+        }
     }
 }
 
@@ -202,27 +246,38 @@ pub fn document_settings_key(front_matter: &str, flavour: crate::model::Flavour)
     hashers.finish()
 }
 
-fn sentence_key(context: &RuleContext, index: usize) -> u128 {
-    let range = context.document.sentences[index].range;
-    let mut hashers = Hashers::new();
-    hashers.bytes(range.slice(context.text).as_bytes());
-    hashers.bytes(range.slice(&context.document.prose).as_bytes());
-    hashers.number(
-        u64::from(context.is_cited(index)) | u64::from(context.is_cited_itself(index)) << 1,
-    );
-    // Mentions that overlap the sentence, as the rules see them through `SentenceView`.
-    let mentions = context.mentions;
-    let first = mentions.partition_point(|m| m.range.end <= range.start);
-    for mention in mentions[first..]
-        .iter()
-        .take_while(|m| m.range.start <= range.end)
-    {
-        hashers.number(mention.range.start.wrapping_sub(range.start) as u64);
-        hashers.number(mention.range.end.wrapping_sub(range.start) as u64);
-        hashers.bytes(mention.actor_id.as_bytes());
-        hashers.number(u64::from(mention.explicit) | u64::from(mention.in_footnote) << 1);
+/// Each sentence's key: its text and prose mask, whether it is cited, and the actor mentions
+/// that overlap it (as the rules see them through `SentenceView`).
+pub fn sentence_keys(
+    text: &str,
+    document: &Document,
+    citations: &Citations,
+    mentions: &[Mention],
+) -> Vec<u128> {
+    let mut first = 0;
+    let mut keys = Vec::with_capacity(document.sentences.len());
+    for (index, sentence) in document.sentences.iter().enumerate() {
+        let range = sentence.range;
+        let mut hashers = Hashers::new();
+        hashers.bytes(range.slice(text).as_bytes());
+        hashers.bytes(range.slice(&document.prose).as_bytes());
+        hashers.number(
+            u64::from(citations.is_cited(index)) | u64::from(citations.is_cited_itself(index)) << 1,
+        );
+        // Sentences are in order: the mentions before this one are before the next one too.
+        first += mentions[first..].partition_point(|m| m.range.end <= range.start);
+        for mention in mentions[first..]
+            .iter()
+            .take_while(|m| m.range.start <= range.end)
+        {
+            hashers.number(mention.range.start.wrapping_sub(range.start) as u64);
+            hashers.number(mention.range.end.wrapping_sub(range.start) as u64);
+            hashers.bytes(mention.actor_id.as_bytes());
+            hashers.number(u64::from(mention.explicit) | u64::from(mention.in_footnote) << 1);
+        }
+        keys.push(hashers.finish());
     }
-    hashers.finish()
+    keys
 }
 
 /// Two unrelated hash functions over the same input, for a 128-bit key.

@@ -33,7 +33,7 @@ pub mod unused_actor;
 pub mod unused_footnote;
 
 pub use codes::{DOCS_BASE, RuleCode, Severity};
-pub use context::RuleContext;
+pub use context::{Citations, RuleContext};
 pub use suppression::apply_suppressions;
 pub use words::Words;
 
@@ -94,8 +94,10 @@ pub fn run_all(context: &RuleContext) -> Vec<Diagnostic> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RuleSet {
     All,
-    /// The rules that read across sentences: structure, actors, footnotes, acronyms.
-    Document,
+    /// The rules that read across sentences (structure, actors, footnotes), except
+    /// `undefined-acronym`, whose per-sentence part `memo` keeps (its `resolve` is run by the
+    /// caller).
+    Structure,
     /// The rules whose findings in a sentence depend only on that sentence (its text, citation
     /// and actor mentions), and the standard estimative terms: what `memo` can reuse.
     Sentences,
@@ -105,7 +107,7 @@ impl RuleSet {
     fn includes(self, code: RuleCode) -> bool {
         match self {
             RuleSet::All => true,
-            RuleSet::Document => !is_sentence_rule(code),
+            RuleSet::Structure => !is_sentence_rule(code) && code != RuleCode::UndefinedAcronym,
             RuleSet::Sentences => is_sentence_rule(code),
         }
     }
@@ -144,7 +146,7 @@ pub fn run(
     parallel: bool,
 ) -> (Vec<Diagnostic>, Vec<crate::analysis::EstimativeTerm>) {
     let enabled = |code: RuleCode| set.includes(code) && context.severity(code).is_some();
-    let with_terms = set != RuleSet::Document;
+    let with_terms = set != RuleSet::Structure;
     // `None` stands for the estimative terms.
     let mut jobs: Vec<Option<RuleCode>> = BY_COST
         .iter()

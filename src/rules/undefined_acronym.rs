@@ -8,6 +8,7 @@ use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
 use crate::fast_hash::{FastMap, FastSet};
+use crate::text::TextRange;
 
 /// Abbreviations every reader knows; spelling them out would be odd.
 static COMMON: LazyLock<FastSet<&str>> = LazyLock::new(|| {
@@ -19,51 +20,77 @@ static COMMON: LazyLock<FastSet<&str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// An all-caps token found in a sentence: a use, or the place where it is spelled out. What a
+/// sentence holds depends on that sentence alone, so `rules::memo` keeps it between versions;
+/// only [`resolve`] reads across sentences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AcronymMention {
+    pub range: TextRange,
+    pub defines: bool,
+}
+
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
-    // First pass: where each acronym is defined ("Full Name (ACR)" or "ACR (Full Name)").
-    let mut defined_at: FastMap<&str, usize> = FastMap::default();
-    let mut uses: Vec<(&str, crate::text::TextRange)> = Vec::new();
+    let mut mentions = Vec::new();
     for index in 0..context.document.sentences.len() {
-        if !context.words.sentence_has(index, triggers::CAPITALS) {
+        extract(context, index, &mut mentions);
+    }
+    resolve(context, &mentions, out);
+}
+
+/// The acronyms of sentence `index`, in order.
+pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention>) {
+    if !context.words.sentence_has(index, triggers::CAPITALS) {
+        return;
+    }
+    let s = SentenceView::new(context, index);
+    // Decided at the first acronym of the sentence: most sentences with capitals have none.
+    let mut shouting: Option<bool> = None;
+    for i in 0..s.len() {
+        let text = s.text(i);
+        if !is_acronym(text)
+            || *shouting.get_or_insert_with(|| is_shouting(&s))
+            || next_to_capitals(&s, i)
+        {
             continue;
         }
-        let s = SentenceView::new(context, index);
-        // Decided at the first acronym of the sentence: most sentences with capitals have none.
-        let mut shouting: Option<bool> = None;
-        for i in 0..s.len() {
-            let text = s.text(i);
-            if !is_acronym(text)
-                || *shouting.get_or_insert_with(|| is_shouting(&s))
-                || next_to_capitals(&s, i)
-            {
-                continue;
-            }
-            let start = s.tokens[i].start as usize;
-            let in_parens = i > 0 && s.word(i - 1) == "(" && s.word(i + 1) == ")";
-            // "low-rate initial production (LRIP)" or "LRIP (Low-Rate Initial Production)".
-            let defines = (in_parens && i >= 2 && s.is_word(i - 2))
-                || (s.word(i + 1) == "(" && s.is_capitalized(i + 2) && !is_acronym(s.text(i + 2)));
-            // "Fort Irwin, CA": a two-letter code after a place name is an address.
-            if text.len() == 2 && i > 0 && s.word(i - 1) == "," {
-                continue;
-            }
-            if defines {
-                defined_at.entry(text).or_insert(start);
-            } else {
-                uses.push((text, s.tokens[i].range()));
-            }
+        let in_parens = i > 0 && s.word(i - 1) == "(" && s.word(i + 1) == ")";
+        // "low-rate initial production (LRIP)" or "LRIP (Low-Rate Initial Production)".
+        let defines = (in_parens && i >= 2 && s.is_word(i - 2))
+            || (s.word(i + 1) == "(" && s.is_capitalized(i + 2) && !is_acronym(s.text(i + 2)));
+        // "Fort Irwin, CA": a two-letter code after a place name is an address.
+        if text.len() == 2 && i > 0 && s.word(i - 1) == "," {
+            continue;
         }
+        out.push(AcronymMention {
+            range: s.tokens[i].range(),
+            defines,
+        });
+    }
+}
+
+/// Findings from the acronyms of the whole document in order: each acronym used before the
+/// place it is spelled out (or never spelled out), once, at its first use.
+pub fn resolve(context: &RuleContext, mentions: &[AcronymMention], out: &mut Vec<Diagnostic>) {
+    let prose = &context.document.prose;
+    let mut defined_at: FastMap<&str, usize> = FastMap::default();
+    for mention in mentions.iter().filter(|m| m.defines) {
+        defined_at
+            .entry(mention.range.slice(prose))
+            .or_insert(mention.range.start);
     }
     let mut reported: FastSet<&str> = FastSet::default();
-    for (acronym, range) in uses {
-        let defined_before = defined_at.get(acronym).is_some_and(|&at| at < range.start);
+    for mention in mentions.iter().filter(|m| !m.defines) {
+        let acronym = mention.range.slice(prose);
+        let defined_before = defined_at
+            .get(acronym)
+            .is_some_and(|&at| at < mention.range.start);
         if defined_before || reported.contains(acronym) || is_known(context, acronym) {
             continue;
         }
         reported.insert(acronym);
         out.push(diagnostic(
             RuleCode::UndefinedAcronym,
-            range,
+            mention.range,
             format!("`{acronym}` is used before it is spelled out: write the full name followed by ({acronym}) at first use"),
         ));
     }
