@@ -159,8 +159,8 @@ impl SentenceMemo {
                 .contains_range(range)
                 .then_some(index)
         };
-        let mut by_sentence: Vec<SentenceFindings> =
-            vec![SentenceFindings::default(); sentences.len()];
+        // Fresh sentences only: after a keystroke, one or two of thousands.
+        let mut by_sentence: FastMap<usize, SentenceFindings> = FastMap::default();
         let acronyms = context.severity(RuleCode::UndefinedAcronym).is_some();
         self.last_wasted = 0;
         for diagnostic in diagnostics {
@@ -170,7 +170,11 @@ impl SentenceMemo {
                 return self.step_aside(context, parallel);
             };
             if fresh[index] {
-                by_sentence[index].diagnostics.push(diagnostic);
+                by_sentence
+                    .entry(index)
+                    .or_default()
+                    .diagnostics
+                    .push(diagnostic);
             } else {
                 self.last_wasted += 1;
             }
@@ -180,20 +184,22 @@ impl SentenceMemo {
                 return self.step_aside(context, parallel);
             };
             if fresh[index] {
-                by_sentence[index].terms.push(term);
+                by_sentence.entry(index).or_default().terms.push(term);
             } else {
                 self.last_wasted += 1;
             }
         }
 
         let mut found: FastMap<u128, SentenceFindings> = FastMap::default();
+        found.reserve(self.found.len());
         let mut quiet: FastSet<u128> = FastSet::default();
+        quiet.reserve(self.quiet.len());
         let mut all = SentenceFindings::default();
         for (index, sentence) in sentences.iter().enumerate() {
             let start = sentence.range.start;
             let key = keys[index];
             if fresh[index] {
-                let mut here = std::mem::take(&mut by_sentence[index]);
+                let mut here = by_sentence.remove(&index).unwrap_or_default();
                 if acronyms {
                     undefined_acronym::extract(context, index, &mut here.acronyms);
                 }
@@ -203,9 +209,13 @@ impl SentenceMemo {
                     found.entry(key).or_insert_with(|| here.moved(start, 0));
                 }
                 all.extend(here);
-            } else if let Some(kept) = self.found.get(&key) {
+            } else if let Some(kept) = found.get(&key) {
+                // A sentence repeated in the document: its findings are already moved over.
                 all.extend(kept.moved(0, start));
-                found.entry(key).or_insert_with(|| kept.clone());
+            } else if let Some(kept) = self.found.remove(&key) {
+                // Moved from the old memo to the new one, not copied.
+                all.extend(kept.moved(0, start));
+                found.insert(key, kept);
             } else {
                 quiet.insert(key);
             }
