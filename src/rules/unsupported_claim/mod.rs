@@ -36,7 +36,7 @@ static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
         .iter()
         .chain(record::FRACTIONS.iter())
         .copied()
-        .chain(["third", "quarter", "fifth", "tenth", "out"]);
+        .chain(COUNT_EXTRAS);
     for word in counts {
         *map.entry(word).or_default() |= COUNT;
     }
@@ -85,47 +85,13 @@ const SOFT_WORDS: [&str; 28] = [
     "plummeting",
 ];
 
-/// Words that can make a sentence a checkable claim (numbers are a family of their own).
+/// Ordinal fractions and "out" (of ten): counts besides the number words and fractions.
+const COUNT_EXTRAS: [&str; 5] = ["third", "quarter", "fifth", "tenth", "out"];
+
+/// Words that can make a sentence a checkable claim (numbers are a family of their own): every
+/// anchor above, and the words that complete a record phrase ("the first time in history",
+/// "than ever before").
 pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
-    let extra = [
-        "record",
-        "time",
-        "ranks",
-        "ranked",
-        "ranking",
-        "voted",
-        "history",
-        "ever",
-        "before",
-        "since", // record statements and measured changes
-        "vetoed",
-        "gone",
-        "went",
-        "come",
-        "came",
-        "going",
-        "coming",
-        "risen",
-        "fallen",
-        "grown",
-        "shrunk",
-        "rising",
-        "falling",
-        "growing",
-        "shrinking",
-        "declining",
-        "increasing",
-        "decreasing",
-        "soaring",
-        "plummeting", // comparisons, firsts, fractions
-        "than",
-        "first",
-        "third",
-        "quarter",
-        "fifth",
-        "tenth",
-        "out",
-    ];
     Box::new(
         NUMBER_WORDS
             .iter()
@@ -135,7 +101,9 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
             .chain(record::RECORD_VERBS.iter().copied())
             .chain(record::ACTION_VERBS.iter().copied())
             .chain(record::FRACTIONS.iter().copied())
-            .chain(extra),
+            .chain(SOFT_WORDS)
+            .chain(COUNT_EXTRAS)
+            .chain(["time", "history", "ever", "before"]),
     )
 }
 
