@@ -155,7 +155,7 @@ fn analyze_on(
         citations,
     );
     let (mut diagnostics, estimative_terms) = match memo {
-        None => rules::run_all_and_terms(&rule_context, parallel),
+        None => rules::run(&rule_context, RuleSet::All, parallel),
         Some(memo) => {
             let front_matter = document
                 .front_matter

@@ -55,7 +55,7 @@ pub struct SentenceMemo {
 }
 
 /// What the per-sentence work gives for a sentence, or for a document in sentence order.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct SentenceFindings {
     /// Of the per-sentence rules; not sorted.
     pub diagnostics: Vec<Diagnostic>,

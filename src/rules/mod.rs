@@ -128,14 +128,6 @@ pub fn is_sentence_rule(code: RuleCode) -> bool {
     )
 }
 
-/// [`run_all`] and the standard estimative terms.
-pub fn run_all_and_terms(
-    context: &RuleContext,
-    parallel: bool,
-) -> (Vec<Diagnostic>, Vec<crate::analysis::EstimativeTerm>) {
-    run(context, RuleSet::All, parallel)
-}
-
 /// The rules of `set` whose severity is not `off`, with their diagnostics in document order,
 /// and the standard estimative terms when `set` has the sentence rules. On two threads when
 /// `parallel`: rules are handed out one at a time, most expensive first, to whichever thread
