@@ -81,14 +81,27 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     };
     let next = s.word(i + 1);
     let before = if i > 0 { s.word(i - 1) } else { "" };
-    // "30 U.S.C. §191", "Resolution 2231": references, not quantities.
-    if LABELS.contains(&previous)
+    // "post-E.O. 14285": the label is the last part of a hyphenated word.
+    let previous_label = previous.rsplit('-').next().unwrap_or(previous);
+    // "30 U.S.C. §191", "Resolution 2231", "48 Federal Register 10605": references, not
+    // quantities; "| 72. |" numbers a row of a table of notes.
+    if LABELS.contains(&previous_label)
         || LABELS.contains(&next)
         || next == ":"
         || matches!(before, "#" | "/" | "-" | "§")
+        || (before == "|" && next == "." && matches!(s.word(i + 2), "|" | ""))
         || (before == "(" && next == ")")
-        || matches!(next, "/" | "-")
+        || (matches!(next, "/" | "-") && !is_hyphenated_percent(s, i))
+        || (next == "federal" && s.word(i + 2) == "register")
     {
+        return false;
+    }
+    // "its 100 anniversary" is an ordinal written without its suffix; "25 seconds" and "20
+    // minutes" time a speech or an event, they measure nothing worth a source.
+    if matches!(
+        next,
+        "anniversary" | "anniversaries" | "seconds" | "second" | "minutes" | "minute"
+    ) {
         return false;
     }
     // Numbers run into letters ("1974April", "F2F") are labels or conversion debris; unit
@@ -99,8 +112,12 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
             letters,
             "bn" | "m" | "mn" | "k" | "tn" | "b" | "st" | "nd" | "rd" | "th" | "s"
         )
+        && !is_glued_unit(letters)
     {
         return false;
+    }
+    if is_glued_unit(letters) {
+        return true;
     }
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     let value: u64 = digits.parse().unwrap_or(0);
@@ -146,6 +163,16 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     true
 }
 
+/// A unit run into its number by a transcription slip: "141percent", "20million".
+fn is_glued_unit(letters: &str) -> bool {
+    matches!(letters, "percent" | "million" | "billion" | "trillion")
+}
+
+/// "a 15- percent drop": a number whose hyphen joins it to "percent".
+fn is_hyphenated_percent(s: &SentenceView, i: usize) -> bool {
+    s.word(i + 1) == "-" && matches!(s.word(i + 2), "percent" | "%")
+}
+
 pub(super) fn is_span_start(word: &str) -> bool {
     matches!(
         word,
@@ -177,10 +204,20 @@ pub(super) fn is_count(s: &SentenceView, i: usize) -> bool {
         return s.word(i + 1) == "of" || (i > 0 && matches!(s.word(i - 1), "by" | "than"));
     }
     let next = s.word(i + 1);
+    // "the Five Eyes", "the Big Three": a capitalised number word inside a sentence is part of
+    // a name.
+    if i > 0
+        && s.is_capitalized(i)
+        && s.is_capitalized(i + 1)
+        && !matches!(s.word(i - 1), "." | ":" | "?" | "!")
+    {
+        return false;
+    }
     // "two of them", "the two sides" are not quantities worth a source; "two years ago" is time.
     if matches!(
         next,
         "of" | "sides"
+            | "seconds"
             | "leaders"
             | "countries"
             | "men"
