@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::actors::{ActorDefinition, ActorSet};
+use crate::actors::{ActorDefinition, ActorMatch, ActorSet, DOUBLE_SPACE};
 use crate::config::Config;
 use crate::model::{Document, Flavour, ProblemKind, SyntaxProblem};
 use crate::parallel;
@@ -93,7 +93,7 @@ fn analyze_on(
     text: &str,
     context: &Context,
     parallel: bool,
-    memo: Option<&mut SentenceMemo>,
+    mut memo: Option<&mut SentenceMemo>,
 ) -> Analysis {
     // Line starts need only the text: they are found while the text is parsed.
     let (mut document, line_index) = parallel::join(
@@ -107,23 +107,91 @@ fn analyze_on(
         .as_ref()
         .map_or(&[][..], |fm| &fm.inline_actors[..]);
     let actor_set = ActorSet::new(&context.config.registry, inline_actors);
-    // Names are matched in the prose, and the sentences' citations and memo keys found, while
-    // its words are read: all only read the document.
+    // Names are matched in the prose, and the sentences' citations found, while its words
+    // are read (or, with a memo, while the sentences are hashed to find which are new): all
+    // only read the document.
+    let settings = memo.is_some().then(|| MemoSettings {
+        config: context.config.clone(),
+        document: memo::document_settings_key(
+            document
+                .front_matter
+                .as_ref()
+                .map_or("", |fm| fm.range.slice(text)),
+            context.flavour,
+        ),
+    });
+    if let (Some(memo), Some(settings)) = (memo.as_deref_mut(), settings) {
+        memo.settle(settings);
+    }
+    // Names are looked for piece by piece (`PieceNames`), and the two threads each take half
+    // of the prose, cut between two spaces in a row, where no name can span the cut.
     let with_memo = memo.is_some();
-    let ((mentions, citations, keys), words) = parallel::join(
+    let splits = actor_set.splits_at_double_spaces();
+    let known_names = memo.as_deref().map(SentenceMemo::names).filter(|_| splits);
+    let cut = if parallel && splits {
+        middle_double_space(&document.prose)
+    } else {
+        document.prose.len()
+    };
+    let prose_len = document.prose.len();
+    // Words are read in two parts too: the sentences that start in either half.
+    let sentences_cut = if parallel {
+        let middle = prose_len / 2;
+        document
+            .sentences
+            .partition_point(|s| s.range.start < middle)
+    } else {
+        document.sentences.len()
+    };
+    let all_sentences = document.sentences.len();
+    let find_names = |range: std::ops::Range<usize>| match known_names {
+        Some(known) => {
+            let (found, kept) = known.find(&actor_set, &document.prose, range);
+            (found, Some(kept))
+        }
+        None => {
+            let found = actor_set.find_matches(&document.prose[range.clone()]);
+            let shift = range.start as isize;
+            (found.into_iter().map(|m| m.shifted(shift)).collect(), None)
+        }
+    };
+    let ((names, citations, first_words), (more_names, more_words, hashes)) = parallel::join(
         parallel,
         || {
-            let mentions = find_mentions(&document, &actor_set);
+            let names = find_names(0..cut);
             let citations = Citations::new(&document, context.config.citation_scope);
-            let keys = if with_memo {
-                memo::sentence_keys(text, &document, &citations, &mentions)
-            } else {
-                Vec::new()
-            };
-            (mentions, citations, keys)
+            let words = (!with_memo).then(|| rules::Words::part(&document, 0..sentences_cut));
+            (names, citations, words)
         },
-        || rules::Words::new(&document),
+        || {
+            let names = find_names(cut..prose_len);
+            if with_memo {
+                (names, None, memo::sentence_hashes(text, &document))
+            } else {
+                let words = rules::Words::part(&document, sentences_cut..all_sentences);
+                (names, Some(words), Vec::new())
+            }
+        },
     );
+    let ((mut names, kept), (more_names, more_kept)) = (names, more_names);
+    names.extend(more_names);
+    let mentions = mentions(&document, &actor_set, &names);
+    let all_words = first_words
+        .zip(more_words)
+        .map(|(first, more)| rules::Words::joined(first, more));
+    // With a memo, only the sentences it has not seen are read and checked.
+    let (words, fresh) = match (all_words, memo.as_deref_mut()) {
+        (None, Some(memo)) => {
+            if let (Some(kept), Some(more_kept)) = (kept, more_kept) {
+                memo.keep_names(kept.joined(more_kept));
+            }
+            let keys = memo::sentence_keys(&hashes, &document, &citations, &mentions);
+            let fresh = memo.fresh(&keys);
+            let words = rules::Words::of_sentences(&document, &fresh);
+            (words, Some((keys, fresh)))
+        }
+        (words, _) => (words.unwrap_or_else(|| rules::Words::new(&document)), None),
+    };
 
     let mut actors = HashMap::new();
     for mention in &mentions {
@@ -154,18 +222,12 @@ fn analyze_on(
         &words,
         citations,
     );
-    let (mut diagnostics, estimative_terms) = match memo {
-        None => rules::run(&rule_context, RuleSet::All, parallel),
-        Some(memo) => {
-            let front_matter = document
-                .front_matter
-                .as_ref()
-                .map_or("", |fm| fm.range.slice(text));
-            let settings = MemoSettings {
-                config: context.config.clone(),
-                document: memo::document_settings_key(front_matter, context.flavour),
+    let (mut diagnostics, estimative_terms) = match (memo, fresh) {
+        (Some(memo), Some((keys, fresh))) => {
+            let Some(found) = memo.run(&mut rule_context, &keys, fresh, parallel) else {
+                // A rule broke the memo's assumptions; the memo has forgotten everything.
+                return analyze_on(text, context, parallel, None);
             };
-            let found = memo.run(&mut rule_context, settings, &keys, parallel);
             let mut diagnostics = found.diagnostics;
             let (structure, _) = rules::run(&rule_context, RuleSet::Structure, parallel);
             diagnostics.extend(structure);
@@ -177,9 +239,9 @@ fn analyze_on(
                 }
             }
             diagnostics.sort_by_key(|d| (d.range.start, d.range.end, d.code));
-            let terms = found.terms;
-            (diagnostics, terms)
+            (diagnostics, found.terms)
         }
+        _ => rules::run(&rule_context, RuleSet::All, parallel),
     };
     rules::apply_suppressions(&document, &line_index, text, &mut diagnostics);
 
@@ -206,15 +268,22 @@ fn analyze_on(
     }
 }
 
-/// Implicit mentions by name and explicit `@ref` mentions, in document order, each marked
-/// when it lies inside a footnote definition.
-fn find_mentions(document: &Document, actor_set: &ActorSet) -> Vec<Mention> {
-    let mut mentions: Vec<Mention> = actor_set
-        .find_names(&document.prose)
-        .into_iter()
-        .map(|(actor_id, range)| Mention {
-            actor_id,
-            range,
+/// Between the first two spaces in a row at or after the middle of `prose` (its length if
+/// there are none).
+fn middle_double_space(prose: &str) -> usize {
+    let middle = prose.len() / 2;
+    memchr::memmem::find(&prose.as_bytes()[middle..], DOUBLE_SPACE)
+        .map_or(prose.len(), |at| middle + at + 1)
+}
+
+/// Implicit mentions by name (`names`, found by `ActorSet::find_matches`, in order) and explicit
+/// `@ref` mentions, in document order, each marked when it lies inside a footnote definition.
+fn mentions(document: &Document, actor_set: &ActorSet, names: &[ActorMatch]) -> Vec<Mention> {
+    let mut mentions: Vec<Mention> = names
+        .iter()
+        .map(|found| Mention {
+            actor_id: actor_set.id_of(*found).to_owned(),
+            range: found.range,
             explicit: false,
             in_footnote: false,
         })
@@ -369,8 +438,19 @@ mod tests {
                 let incremental = analyze_on(text, &context, true, Some(&mut memo));
                 assert_eq!(one.diagnostics, incremental.diagnostics, "{name}");
                 assert_eq!(one.estimative_terms, incremental.estimative_terms, "{name}");
+                assert_eq!(one.mentions, incremental.mentions, "{name}");
             }
             assert_eq!(memo.fresh_in_last_run(), 0, "{name}");
+            // Edits on either side of the cut between the threads, reusing the memo.
+            let mut edited = text.clone();
+            for at in [edited.len() / 2, edited.len() / 3, 2 * edited.len() / 3, 10] {
+                let at = crate::text::floor_char_boundary(&edited, at);
+                edited.insert_str(at, " Iran said NATO ");
+                let incremental = analyze_on(&edited, &context, true, Some(&mut memo));
+                let fresh = analyze_on(&edited, &context, false, None);
+                assert_eq!(fresh.diagnostics, incremental.diagnostics, "{name} at {at}");
+                assert_eq!(fresh.mentions, incremental.mentions, "{name} at {at}");
+            }
             assert!(one.diagnostics.len() > 100, "{name}: a meaningful test");
             assert_eq!(one.diagnostics, two.diagnostics, "{name}");
             assert_eq!(one.mentions, two.mentions, "{name}");

@@ -112,6 +112,8 @@ fn check_sequence(file_name: &str, mut text: String, edits: &[Edit]) -> Result<(
             "after {:?}",
             edit
         );
+        // Names are reused line by line: the same mentions as a fresh search.
+        prop_assert_eq!(&incremental.mentions, &fresh.mentions, "after {:?}", edit);
     }
     Ok(())
 }

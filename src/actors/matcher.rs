@@ -19,6 +19,8 @@ pub struct NameMatcher {
     automaton: Option<AhoCorasick>,
     /// The actor of each pattern, by pattern index.
     pattern_actors: Vec<usize>,
+    /// No name has two blanks in a row, so none spans two spaces of prose.
+    splits_at_double_spaces: bool,
 }
 
 impl NameMatcher {
@@ -34,6 +36,12 @@ impl NameMatcher {
         let mut pairs: Vec<(String, usize)> = by_name.into_iter().collect();
         pairs.sort();
         let pattern_actors = pairs.iter().map(|(_, actor)| *actor).collect();
+        let splits_at_double_spaces = pairs.iter().all(|(name, _)| {
+            !name
+                .as_bytes()
+                .windows(2)
+                .any(|pair| pair.iter().all(u8::is_ascii_whitespace))
+        });
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(pairs.iter().map(|(name, _)| name.as_str()))
@@ -41,7 +49,14 @@ impl NameMatcher {
         NameMatcher {
             automaton,
             pattern_actors,
+            splits_at_double_spaces,
         }
+    }
+
+    /// Whether matching the stretches of a text between two spaces in a row, one by one,
+    /// finds what matching the whole text finds: no name has two blanks in a row.
+    pub fn splits_at_double_spaces(&self) -> bool {
+        self.splits_at_double_spaces
     }
 
     /// Every whole-word match in `text`, in order.

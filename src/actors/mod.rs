@@ -4,11 +4,13 @@
 
 mod gazetteer;
 mod matcher;
+mod piece_names;
 mod registry;
 
 pub use gazetteer::builtin_actors;
 pub use matcher::NameMatch;
-pub use registry::{ActorSet, Registry};
+pub use piece_names::{DOUBLE_SPACE, PieceNames};
+pub use registry::{ActorMatch, ActorSet, Registry};
 
 use crate::text::TextRange;
 

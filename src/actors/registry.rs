@@ -88,6 +88,34 @@ fn lookup_key(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
+/// A name found in prose by [`ActorSet::find_matches`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActorMatch {
+    /// The document's own definitions (front matter), not the shared registry.
+    own: bool,
+    actor: u32,
+    pub range: crate::text::TextRange,
+}
+
+impl ActorMatch {
+    fn new(own: bool, found: NameMatch) -> ActorMatch {
+        ActorMatch {
+            own,
+            actor: found.actor as u32,
+            range: found.range,
+        }
+    }
+
+    /// The same match in a text that starts `by` bytes later (`by` may be negative).
+    pub fn shifted(self, by: isize) -> ActorMatch {
+        let shift = |offset: usize| offset.wrapping_add_signed(by);
+        ActorMatch {
+            range: crate::text::TextRange::new(shift(self.range.start), shift(self.range.end)),
+            ..self
+        }
+    }
+}
+
 /// The actors one document can see: the shared registry plus the document's own front-matter
 /// definitions, which override by id.
 pub struct ActorSet<'a> {
@@ -127,20 +155,25 @@ impl<'a> ActorSet<'a> {
     }
 
     /// Implicit mentions in `prose`: (actor id, range), in order. Where an overlay name and a
-    /// base name overlap, the overlay's wins (the document knows best).
+    /// base name overlap, the overlay's wins.
     pub fn find_names(&self, prose: &str) -> Vec<(String, crate::text::TextRange)> {
+        self.find_matches(prose)
+            .into_iter()
+            .map(|m| (self.id_of(m).to_owned(), m.range))
+            .collect()
+    }
+
+    /// [`Self::find_names`] without the ids: cheap to keep and copy (see [`Self::id_of`]).
+    pub fn find_matches(&self, prose: &str) -> Vec<ActorMatch> {
         let base = self.base.find_names(prose);
         let Some(overlay) = &self.overlay else {
             return base
                 .into_iter()
-                .map(|m| (self.base.actors[m.actor].id.clone(), m.range))
+                .map(|m| ActorMatch::new(false, m))
                 .collect();
         };
         let own = overlay.find_names(prose);
-        let mut merged: Vec<(String, crate::text::TextRange)> = own
-            .iter()
-            .map(|m| (overlay.actors[m.actor].id.clone(), m.range))
-            .collect();
+        let mut merged: Vec<ActorMatch> = own.iter().map(|m| ActorMatch::new(true, *m)).collect();
         for m in base {
             // `own` is sorted and non-overlapping, so a binary search finds the only candidate.
             let candidate = own.partition_point(|o| o.range.end <= m.range.start);
@@ -148,10 +181,29 @@ impl<'a> ActorSet<'a> {
                 .get(candidate)
                 .is_some_and(|o| o.range.overlaps(m.range))
             {
-                merged.push((self.base.actors[m.actor].id.clone(), m.range));
+                merged.push(ActorMatch::new(false, m));
             }
         }
-        merged.sort_by_key(|(_, range)| range.start);
+        merged.sort_by_key(|m| m.range.start);
         merged
+    }
+
+    /// Whether names can be matched in the pieces of prose between two spaces in a row, one
+    /// piece at a time, with the same result as in the whole prose.
+    pub fn splits_at_double_spaces(&self) -> bool {
+        self.base.matcher.splits_at_double_spaces()
+            && self
+                .overlay
+                .as_ref()
+                .is_none_or(|o| o.matcher.splits_at_double_spaces())
+    }
+
+    /// The id of the actor a match found.
+    pub fn id_of(&self, found: ActorMatch) -> &str {
+        let registry = match (&self.overlay, found.own) {
+            (Some(overlay), true) => overlay,
+            _ => self.base,
+        };
+        &registry.actors[found.actor as usize].id
     }
 }

@@ -7,21 +7,21 @@
 //! with ranges relative to the sentence's start, so a sentence that moved because text was
 //! typed above it is still found. The memo holds the sentences of the last analysis only.
 //!
-//! Keys are 128-bit hashes (FxHash and SipHash over the same fields), so a lookup costs no copy
+//! Keys are 128-bit hashes (FxHash and a multiply-fold hash over the same fields), so a lookup costs no copy
 //! of the text; two different sentences with equal keys are, for text a person writes, as
 //! unlikely as a hardware fault. Correctness does not depend on the rules honouring the
 //! selection: a fresh finding in a reused sentence is dropped (the reused one is identical), and
 //! a finding outside every sentence makes the memo step aside for the whole run.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use super::undefined_acronym::{self, AcronymMention};
 use super::{Citations, Diagnostic, RuleCode, RuleContext, RuleSet};
+use crate::actors::PieceNames;
 use crate::analysis::EstimativeTerm;
 use crate::analysis::Mention;
 use crate::config::Config;
-use crate::fast_hash::{FastMap, FastSet, FxHasher};
+use crate::fast_hash::{FastMap, FastSet, KeyHasher};
 use crate::model::Document;
 use crate::text::TextRange;
 
@@ -47,6 +47,8 @@ pub struct SentenceMemo {
     found: FastMap<u128, SentenceFindings>,
     /// Sentences without findings.
     quiet: FastSet<u128>,
+    /// The actor names of each piece of prose.
+    names: PieceNames,
     /// How many sentences the last run looked at afresh.
     last_fresh: usize,
     /// Findings the last run computed for reused sentences: work of a rule that does not ask
@@ -120,31 +122,53 @@ impl SentenceMemo {
         self.last_wasted
     }
 
-    /// The per-sentence rules' diagnostics (in sentence order, not yet sorted), the standard
-    /// estimative terms and the acronyms of the document in `context`, computed only for
-    /// sentences the memo has not seen under `settings`. Leaves `context` restricted to those
-    /// sentences.
-    /// `keys` are the sentences' keys ([`sentence_keys`]).
-    pub fn run(
-        &mut self,
-        context: &mut RuleContext,
-        settings: MemoSettings,
-        keys: &[u128],
-        parallel: bool,
-    ) -> SentenceFindings {
+    /// Takes the settings of the next analysis; what the memo holds under other settings is
+    /// forgotten.
+    pub fn settle(&mut self, settings: MemoSettings) {
         if self.settings.as_ref() != Some(&settings) {
             self.found.clear();
             self.quiet.clear();
+            self.names.clear();
             self.settings = Some(settings);
         }
-        let sentences = &context.document.sentences;
-        if keys.len() != sentences.len() {
-            return self.step_aside(context, parallel);
-        }
-        let fresh: Vec<bool> = keys
-            .iter()
+    }
+
+    /// The names of the pieces of prose of the last analysis ([`PieceNames::find`]).
+    pub fn names(&self) -> &PieceNames {
+        &self.names
+    }
+
+    /// Keeps the names of this analysis's pieces of prose for the next.
+    pub fn keep_names(&mut self, names: PieceNames) {
+        self.names = names;
+    }
+
+    /// Which sentences the memo has not seen (their `keys` are [`sentence_keys`]): only those
+    /// need their words read and the rules run on them.
+    pub fn fresh(&self, keys: &[u128]) -> Vec<bool> {
+        keys.iter()
             .map(|key| !self.found.contains_key(key) && !self.quiet.contains(key))
-            .collect();
+            .collect()
+    }
+
+    /// The per-sentence rules' diagnostics (in sentence order, not yet sorted), the standard
+    /// estimative terms and the acronyms of the document in `context`, computed only for the
+    /// `fresh` sentences ([`Self::fresh`]) and reused for the others. Leaves `context`
+    /// restricted to the fresh sentences.
+    ///
+    /// `None` when a finding lies outside every sentence: the rules are not what the memo
+    /// assumes, so the memo forgets everything and the caller analyses without it.
+    pub fn run(
+        &mut self,
+        context: &mut RuleContext,
+        keys: &[u128],
+        fresh: Vec<bool>,
+        parallel: bool,
+    ) -> Option<SentenceFindings> {
+        let sentences = &context.document.sentences;
+        if keys.len() != sentences.len() || fresh.len() != sentences.len() {
+            return self.step_aside(sentences.len());
+        }
         self.last_fresh = fresh.iter().filter(|f| **f).count();
         context.restrict_to(fresh.clone());
         let (diagnostics, terms) = super::run(context, RuleSet::Sentences, parallel);
@@ -167,7 +191,7 @@ impl SentenceMemo {
             let Some(index) = sentence_of(diagnostic.range)
                 .filter(|index| all_ranges(&diagnostic).all(|r| sentence_of(r) == Some(*index)))
             else {
-                return self.step_aside(context, parallel);
+                return self.step_aside(sentences.len());
             };
             if fresh[index] {
                 by_sentence
@@ -181,7 +205,7 @@ impl SentenceMemo {
         }
         for term in terms {
             let Some(index) = sentence_of(term.range) else {
-                return self.step_aside(context, parallel);
+                return self.step_aside(sentences.len());
             };
             if fresh[index] {
                 by_sentence.entry(index).or_default().terms.push(term);
@@ -222,56 +246,60 @@ impl SentenceMemo {
         }
         self.found = found;
         self.quiet = quiet;
-        all
+        Some(all)
     }
 
-    /// A finding outside every sentence: the rules are not what the memo assumes. Forget
-    /// everything and run them on every sentence.
-    fn step_aside(&mut self, context: &mut RuleContext, parallel: bool) -> SentenceFindings {
+    /// A finding outside every sentence: forget everything, so the next run starts afresh.
+    fn step_aside(&mut self, sentences: usize) -> Option<SentenceFindings> {
         self.found.clear();
         self.quiet.clear();
+        self.names.clear();
         self.settings = None;
-        self.last_fresh = context.document.sentences.len();
-        context.restrict_to(vec![true; context.document.sentences.len()]);
-        let (diagnostics, terms) = super::run(context, RuleSet::Sentences, parallel);
-        let mut acronyms = Vec::new();
-        if context.severity(RuleCode::UndefinedAcronym).is_some() {
-            for index in 0..context.document.sentences.len() {
-                undefined_acronym::extract(context, index, &mut acronyms);
-            }
-        }
-        SentenceFindings {
-            diagnostics,
-            terms,
-            acronyms,
-        }
+        self.last_fresh = sentences;
+        self.last_wasted = 0;
+        None
     }
 }
 
 /// A hash of the front matter's text and the flavour, for [`MemoSettings::document`].
 pub fn document_settings_key(front_matter: &str, flavour: crate::model::Flavour) -> u128 {
-    let mut hashers = Hashers::new();
-    hashers.bytes(front_matter.as_bytes());
-    hashers.number(flavour as u64);
-    hashers.finish()
+    let mut hasher = KeyHasher::new();
+    hasher.bytes(front_matter.as_bytes());
+    hasher.number(flavour as u64);
+    hasher.finish()
 }
 
-/// Each sentence's key: its text and prose mask, whether it is cited, and the actor mentions
-/// that overlap it (as the rules see them through `SentenceView`).
+/// Each sentence's text and prose mask, hashed: the part of its key ([`sentence_keys`]) that
+/// needs no mentions or citations, so it is computed while those are found.
+pub fn sentence_hashes(text: &str, document: &Document) -> Vec<u128> {
+    document
+        .sentences
+        .iter()
+        .map(|sentence| {
+            let mut hasher = KeyHasher::new();
+            hasher.bytes(sentence.range.slice(text).as_bytes());
+            hasher.bytes(sentence.range.slice(&document.prose).as_bytes());
+            hasher.finish()
+        })
+        .collect()
+}
+
+/// Each sentence's key: its text and prose mask ([`sentence_hashes`]), whether it is cited,
+/// and the actor mentions that overlap it (as the rules see them through `SentenceView`).
 pub fn sentence_keys(
-    text: &str,
+    hashes: &[u128],
     document: &Document,
     citations: &Citations,
     mentions: &[Mention],
 ) -> Vec<u128> {
     let mut first = 0;
     let mut keys = Vec::with_capacity(document.sentences.len());
-    for (index, sentence) in document.sentences.iter().enumerate() {
+    for (index, (sentence, hash)) in document.sentences.iter().zip(hashes).enumerate() {
         let range = sentence.range;
-        let mut hashers = Hashers::new();
-        hashers.bytes(range.slice(text).as_bytes());
-        hashers.bytes(range.slice(&document.prose).as_bytes());
-        hashers.number(
+        let mut hasher = KeyHasher::new();
+        hasher.number(*hash as u64);
+        hasher.number((*hash >> 64) as u64);
+        hasher.number(
             u64::from(citations.is_cited(index)) | u64::from(citations.is_cited_itself(index)) << 1,
         );
         // Sentences are in order: the mentions before this one are before the next one too.
@@ -280,45 +308,14 @@ pub fn sentence_keys(
             .iter()
             .take_while(|m| m.range.start <= range.end)
         {
-            hashers.number(mention.range.start.wrapping_sub(range.start) as u64);
-            hashers.number(mention.range.end.wrapping_sub(range.start) as u64);
-            hashers.bytes(mention.actor_id.as_bytes());
-            hashers.number(u64::from(mention.explicit) | u64::from(mention.in_footnote) << 1);
+            hasher.number(mention.range.start.wrapping_sub(range.start) as u64);
+            hasher.number(mention.range.end.wrapping_sub(range.start) as u64);
+            hasher.bytes(mention.actor_id.as_bytes());
+            hasher.number(u64::from(mention.explicit) | u64::from(mention.in_footnote) << 1);
         }
-        keys.push(hashers.finish());
+        keys.push(hasher.finish());
     }
     keys
-}
-
-/// Two unrelated hash functions over the same input, for a 128-bit key.
-struct Hashers {
-    fx: FxHasher,
-    sip: DefaultHasher,
-}
-
-impl Hashers {
-    fn new() -> Hashers {
-        Hashers {
-            fx: FxHasher::default(),
-            sip: DefaultHasher::new(),
-        }
-    }
-
-    /// Length first, so that consecutive fields cannot run into each other.
-    fn bytes(&mut self, bytes: &[u8]) {
-        self.number(bytes.len() as u64);
-        self.fx.write(bytes);
-        self.sip.write(bytes);
-    }
-
-    fn number(&mut self, value: u64) {
-        self.fx.write_u64(value);
-        value.hash(&mut self.sip);
-    }
-
-    fn finish(&self) -> u128 {
-        u128::from(self.fx.finish()) << 64 | u128::from(self.sip.finish())
-    }
 }
 
 /// The diagnostic's range and those of its fixes and related places.

@@ -36,14 +36,74 @@ pub struct Words {
     pub sentence_families: Vec<u32>,
 }
 
+/// The words of a run of sentences, to be joined with the rest ([`Words::joined`]).
+pub struct WordsPart(Words);
+
 impl Words {
     pub fn new(document: &Document) -> Words {
         let lower = document.prose.to_ascii_lowercase();
-        let mut tokens = Vec::with_capacity(document.prose.len() / 5);
-        let mut sentence_tokens = Vec::with_capacity(document.sentences.len());
-        let mut sentence_families = Vec::with_capacity(document.sentences.len());
-        for sentence in &document.sentences {
+        let sentences = 0..document.sentences.len();
+        Words::read(document, &lower, 0, sentences, None).with_lower(lower)
+    }
+
+    /// The words of the sentences marked `true` only; the others have no tokens and no
+    /// trigger families. For an analysis that reuses the other sentences' findings
+    /// (`rules::memo`): after a keystroke, one sentence of thousands is read.
+    pub fn of_sentences(document: &Document, only: &[bool]) -> Words {
+        let lower = document.prose.to_ascii_lowercase();
+        let sentences = 0..document.sentences.len();
+        Words::read(document, &lower, 0, sentences, Some(only)).with_lower(lower)
+    }
+
+    /// The words of a run of sentences, so that two threads can read the words of a large
+    /// document: [`Words::joined`] puts the parts of consecutive runs together.
+    pub fn part(document: &Document, sentences: std::ops::Range<usize>) -> WordsPart {
+        // Each part lowercases the prose from its first sentence to the next part's.
+        let cut = |index: usize| match index {
+            0 => 0,
+            _ => document
+                .sentences
+                .get(index)
+                .map_or(document.prose.len(), |s| s.range.start),
+        };
+        let prose = cut(sentences.start)..cut(sentences.end);
+        let lower = document.prose[prose.clone()].to_ascii_lowercase();
+        let words = Words::read(document, &lower, prose.start, sentences, None);
+        WordsPart(words.with_lower(lower))
+    }
+
+    fn with_lower(mut self, lower: String) -> Words {
+        self.lower = lower;
+        self
+    }
+
+    /// The words of `sentences`; `lower` is the lowercased prose from `lower_start` on, and
+    /// the result's `lower` is empty.
+    fn read(
+        document: &Document,
+        lower: &str,
+        lower_start: usize,
+        sentences: std::ops::Range<usize>,
+        only: Option<&[bool]>,
+    ) -> Words {
+        let all = &document.sentences[sentences.clone()];
+        let capacity = if only.is_some() {
+            0
+        } else {
+            all.last()
+                .zip(all.first())
+                .map_or(0, |(last, first)| (last.range.end - first.range.start) / 5)
+        };
+        let mut tokens = Vec::with_capacity(capacity);
+        let mut sentence_tokens = Vec::with_capacity(all.len());
+        let mut sentence_families = Vec::with_capacity(all.len());
+        for (index, sentence) in sentences.zip(all) {
             let first = tokens.len();
+            if only.is_some_and(|only| !only.get(index).copied().unwrap_or(false)) {
+                sentence_tokens.push((first as u32, first as u32));
+                sentence_families.push(0);
+                continue;
+            }
             tokenize(&document.prose, sentence.range, &mut tokens);
             sentence_tokens.push((first as u32, tokens.len() as u32));
             let mut families = 0;
@@ -57,18 +117,35 @@ impl Words {
                         let capitals = (2..=6).contains(&original.len())
                             && original.bytes().all(|b| b.is_ascii_uppercase());
                         let capitals = if capitals { triggers::CAPITALS } else { 0 };
-                        triggers::families(&lower[start..end]) | capitals
+                        let lowered = &lower[start - lower_start..end - lower_start];
+                        triggers::families(lowered) | capitals
                     }
                 };
             }
             sentence_families.push(families);
         }
         Words {
-            lower,
+            lower: String::new(),
             tokens,
             sentence_tokens,
             sentence_families,
         }
+    }
+
+    /// Joins the words of sentences `0..k` and `k..n` ([`Words::part`]).
+    pub fn joined(first: WordsPart, second: WordsPart) -> Words {
+        let (mut words, second) = (first.0, second.0);
+        let offset = words.tokens.len() as u32;
+        words.tokens.extend(second.tokens);
+        words.sentence_tokens.extend(
+            second
+                .sentence_tokens
+                .iter()
+                .map(|(start, end)| (start + offset, end + offset)),
+        );
+        words.sentence_families.extend(second.sentence_families);
+        words.lower.push_str(&second.lower);
+        words
     }
 
     pub fn sentence(&self, index: usize) -> &[Token] {

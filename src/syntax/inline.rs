@@ -28,15 +28,41 @@ pub(super) fn scan(
     let mut i = range.start;
     let end = range.end.min(prose.len());
     while i < end {
+        // Most bytes start nothing: skip them with a table lookup each, and letters inside a
+        // word too, since a URL starts a word.
+        let Some(skip) = prose[i..end]
+            .iter()
+            .position(|&b| MAY_START[usize::from(b)])
+        else {
+            break;
+        };
+        i += skip;
         let b = prose[i];
         let next = match b {
             b'[' => bracket(text, prose, i, end, flavour, out),
             b'@' => mention(prose, i, end, out),
-            b'h' | b'w' | b'H' | b'W' => url(prose, i, end, out),
-            _ => None,
+            _ if i > range.start && is_word_byte(prose[i - 1]) => None,
+            _ => url(prose, i, end, out),
         };
         i = next.unwrap_or(i + 1);
     }
+}
+
+/// Bytes that can start inline syntax: `[`, `@`, and the first letters of `http` and `www.`.
+static MAY_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(i as u8, b'[' | b'@' | b'h' | b'w' | b'H' | b'W');
+        i += 1;
+    }
+    table
+};
+
+/// A byte that continues a word before a URL would start: an ASCII letter or digit, or part of
+/// a non-ASCII character.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
 }
 
 fn bracket(
@@ -192,7 +218,7 @@ fn mention(prose: &mut [u8], start: usize, end: usize, out: &mut Inline) -> Opti
 }
 
 fn url(prose: &mut [u8], start: usize, end: usize, out: &mut Inline) -> Option<usize> {
-    if start > 0 && (prose[start - 1].is_ascii_alphanumeric() || prose[start - 1] >= 0x80) {
+    if start > 0 && is_word_byte(prose[start - 1]) {
         return None;
     }
     let rest = &prose[start..end];

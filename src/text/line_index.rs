@@ -39,20 +39,19 @@ const CHECKPOINT: usize = 1024;
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push(i + 1);
-                }
-                _ => {}
+        let mut line_starts = Vec::with_capacity(bytes.len() / 64 + 1);
+        line_starts.push(0);
+        let mut after_cr = usize::MAX;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // The `\n` of a `\r\n` moves the line start the `\r` recorded one byte on.
+            if bytes[i] == b'\n' && after_cr == i {
+                *line_starts.last_mut().expect("pushed above") = i + 1;
+            } else {
+                line_starts.push(i + 1);
             }
-            i += 1;
+            if bytes[i] == b'\r' {
+                after_cr = i + 1;
+            }
         }
         let mut utf16_checkpoints = Vec::new();
         if !text.is_ascii() {
@@ -182,7 +181,27 @@ impl LineIndex {
 }
 
 fn utf16_len(text: &str) -> usize {
-    text.chars().map(char::len_utf16).sum()
+    // One unit per character (every byte but a continuation byte 0b10xx_xxxx starts one), two
+    // for a character outside the BMP (a four-byte sequence, lead byte 0xF0 and up). Counted
+    // eight bytes at a time: bit 7 of each byte of the masks below marks the byte.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let continuation = w & !(w << 1) & HIGH;
+        let four_byte_lead = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
+    }
+    units
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0))
+            .sum::<usize>()
 }
 
 #[cfg(test)]
@@ -309,5 +328,26 @@ mod tests {
         );
         // The offset between \r and \n belongs to the first line's ending.
         assert_eq!(index.line_of(3), 0);
+    }
+
+    proptest::proptest! {
+        /// Line starts and UTF-16 lengths agree with a plain scan over the characters.
+        #[test]
+        fn agrees_with_a_plain_scan(text in "(a|\\r|\\n|\\r\\n|é|漢|😀| ){0,60}") {
+            let mut starts = vec![0];
+            let mut chars = text.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '\n' => starts.push(i + 1),
+                    '\r' if chars.peek().is_some_and(|(_, next)| *next == '\n') => {}
+                    '\r' => starts.push(i + 1),
+                    _ => {}
+                }
+            }
+            let index = LineIndex::new(&text);
+            proptest::prop_assert_eq!(&index.line_starts, &starts);
+            let units: usize = text.chars().map(char::len_utf16).sum();
+            proptest::prop_assert_eq!(utf16_len(&text), units);
+        }
     }
 }
