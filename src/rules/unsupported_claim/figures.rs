@@ -104,6 +104,10 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     ) {
         return false;
     }
+    // The minutes of a clock time: "8:30".
+    if before == ":" && i >= 2 && s.is_number(i - 2) {
+        return false;
+    }
     // Numbers run into letters ("1974April", "F2F") are labels or conversion debris; unit
     // suffixes ("4bn", "10m") are figures.
     let letters = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
@@ -246,6 +250,7 @@ pub(super) fn is_count(s: &SentenceView, i: usize) -> bool {
     ) {
         return false;
     }
+    // "the two sides", "our two neighbours", "my three sons": known things, not a count.
     if i > 0
         && matches!(
             s.word(i - 1),
@@ -259,6 +264,9 @@ pub(super) fn is_count(s: &SentenceView, i: usize) -> bool {
                 | "next"
                 | "past"
                 | "first"
+                | "our"
+                | "my"
+                | "your"
         )
     {
         return false;

@@ -12,14 +12,18 @@ use super::{Diagnostic, RuleCode, RuleContext, diagnostic, insert_at_sentence_en
 use crate::fast_hash::{FastMap, FastSet};
 use crate::text::TextRange;
 
+mod dated;
 mod figures;
+mod rank;
 mod record;
 mod scope;
 
 use figures::{NUMBER_WORDS, is_count, is_figure};
-use scope::{SOFT, has_named_source, is_assertion, is_intent};
+use scope::{
+    OPINION, has_named_source, is_assertion, is_intent, is_intent_in_clause, is_modal_in_clause,
+};
 
-static SUPERLATIVES: LazyLock<FastSet<&str>> = word_file!("claim-superlatives");
+pub(super) static SUPERLATIVES: LazyLock<FastSet<&str>> = word_file!("claim-superlatives");
 
 /// Verbs of change and cause that make a checkable historical assertion.
 static CHANGE_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-change-verbs");
@@ -46,6 +50,7 @@ static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
         .chain(record::RECORD_VERBS.iter())
         .chain(record::ACTION_VERBS.iter())
         .copied()
+        .chain(rank::COMPOUND_RANK_WORDS.iter().map(String::as_str))
         .chain(SOFT_WORDS);
     for word in soft {
         *map.entry(word).or_default() |= SOFT_ANCHOR;
@@ -54,7 +59,13 @@ static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
 });
 
 /// Words that start a softer pattern besides the word lists.
-const SOFT_WORDS: [&str; 28] = [
+const SOFT_WORDS: [&str; 34] = [
+    "high",
+    "low",
+    "highs",
+    "lows",
+    "row",
+    "half",
     "ranks",
     "ranked",
     "ranking",
@@ -101,6 +112,7 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
             .chain(record::RECORD_VERBS.iter().copied())
             .chain(record::ACTION_VERBS.iter().copied())
             .chain(record::FRACTIONS.iter().copied())
+            .chain(rank::COMPOUND_RANK_WORDS.iter().map(String::as_str))
             .chain(SOFT_WORDS)
             .chain(COUNT_EXTRAS)
             .chain(["time", "history", "ever", "before"]),
@@ -118,11 +130,20 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         let sentence = SentenceView::new(context, index);
         // The cheap search for a checkable element first: most sentences that pass the
         // trigger-word filter have none, and the scope checks below are all required.
-        let soft = sentence.lower.iter().any(|w| SOFT.contains(w));
-        let Some(trigger) = find_trigger(&sentence, !soft) else {
+        // A figure is a plan only inside the clause that states the plan; the softer triggers
+        // are left alone by intent and opinion anywhere in the sentence, and by a modal or a
+        // condition in their own clause.
+        let opinion = sentence.lower.iter().any(|w| OPINION.contains(w));
+        let figure_allowed = |i: usize| !is_intent_in_clause(&sentence, i);
+        let soft_allowed = |i: usize| !opinion && !is_modal_in_clause(&sentence, i);
+        let Some((trigger, figure)) = find_trigger(&sentence, &figure_allowed, &soft_allowed)
+        else {
             continue;
         };
-        if !is_assertion(&sentence) || has_named_source(&sentence) || is_intent(&sentence) {
+        if !is_assertion(&sentence)
+            || has_named_source(&sentence)
+            || (!figure && is_intent(&sentence))
+        {
             continue;
         }
         let mut d = diagnostic(
@@ -143,11 +164,23 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The first checkable element of the sentence, figures before words; `with_soft` also looks
-/// for superlatives and verbs of change.
-fn find_trigger(s: &SentenceView, with_soft: bool) -> Option<TextRange> {
+/// The first checkable element of the sentence, figures before words, and whether it is a
+/// figure or count. `figure_allowed` rejects a figure or count at a token (one stated as part
+/// of a plan), `soft_allowed` a superlative, change or act (one in an opinion or a condition).
+fn find_trigger(
+    s: &SentenceView,
+    figure_allowed: &dyn Fn(usize) -> bool,
+    soft_allowed: &dyn Fn(usize) -> bool,
+) -> Option<(TextRange, bool)> {
+    find_figure(s, figure_allowed)
+        .map(|range| (range, true))
+        .or_else(|| find_soft(s, soft_allowed).map(|r| (r, false)))
+}
+
+/// The first figure, count or fraction that `allowed` accepts.
+fn find_figure(s: &SentenceView, allowed: &dyn Fn(usize) -> bool) -> Option<TextRange> {
     for i in 0..s.len() {
-        if s.is_number(i) && is_figure(s, i) {
+        if s.is_number(i) && is_figure(s, i) && allowed(i) {
             let end = if matches!(
                 s.word(i + 1),
                 "%" | "percent" | "million" | "billion" | "trillion" | "per"
@@ -180,89 +213,120 @@ fn find_trigger(s: &SentenceView, with_soft: bool) -> Option<TextRange> {
         if kind & COUNT == 0 {
             continue;
         }
-        if NUMBER_WORDS.contains(&word) && is_count(s, i) {
+        if NUMBER_WORDS.contains(&word) && is_count(s, i) && allowed(i) {
             return Some(s.range(i, (i + 2).min(s.len())));
         }
-        if let Some(end) = record::fraction(s, i) {
+        if let Some(end) = record::fraction(s, i).filter(|_| allowed(i)) {
             return Some(s.range(i, end + 1));
         }
     }
-    if !with_soft {
+    None
+}
+
+/// The first superlative, record, comparison, change or dated act whose position `allowed`
+/// accepts.
+fn find_soft(s: &SentenceView, allowed: &dyn Fn(usize) -> bool) -> Option<TextRange> {
+    for i in 0..s.len() {
+        if let Some(range) = soft_at(s, i).filter(|_| allowed(i)) {
+            return Some(range);
+        }
+    }
+    dated::dated_act(s)
+        .filter(|&(start, _)| allowed(start))
+        .map(|(start, end)| s.range(start, end + 1))
+}
+
+/// The superlative, record, comparison or change that starts at word `i`.
+fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
+    let word = s.word(i);
+    // One lookup rejects the words that start no pattern below.
+    if ANCHORS.get(word).is_none_or(|kind| kind & SOFT_ANCHOR == 0) {
         return None;
     }
-    for i in 0..s.len() {
-        let word = s.word(i);
-        // One lookup rejects the words that start no pattern below.
-        if ANCHORS.get(word).is_none_or(|kind| kind & SOFT_ANCHOR == 0) {
-            continue;
+    // "the 4th largest army", "the second-highest rate".
+    if SUPERLATIVES.contains(&word) && i > 0 && rank::is_ordinal(s.word(i - 1)) {
+        return Some(s.range(i - 1, i + 1));
+    }
+    if word.contains('-') && rank::COMPOUND_RANK_WORDS.iter().any(|w| w == word) {
+        return Some(s.range(i, i + 1));
+    }
+    let ranked = match word {
+        "high" | "low" | "highs" | "lows" => rank::period_record(s, i),
+        "since" => rank::superlative_since(s, i),
+        "row" => rank::in_a_row(s, i),
+        "half" => rank::halved(s, i),
+        _ => None,
+    };
+    if let Some(start) = ranked {
+        return Some(s.range(start, i + 1));
+    }
+    if SUPERLATIVES.contains(&word)
+        && i > 0
+        && matches!(
+            s.word(i - 1),
+            "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "world's"
+                | "country's"
+                | "region's"
+                | "europe's"
+        )
+    {
+        return Some(s.range(i - 1, i + 1));
+    }
+    if matches!(word, "ranks" | "ranked" | "ranking")
+        && matches!(
+            s.word(i + 1),
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "top"
+                | "last"
+                | "among"
+        )
+    {
+        return Some(s.range(i, i + 2));
+    }
+    if word == "record"
+        && matches!(
+            s.word(i + 1),
+            "high" | "low" | "levels" | "level" | "highs" | "lows" | "number" | "numbers"
+        )
+    {
+        return Some(s.range(i, i + 2));
+    }
+    if (word == "first" && s.word(i + 1) == "time")
+        || (word == "since" && s.word(i + 1) == "records" && s.word(i + 2) == "began")
+    {
+        return Some(s.range(i, i + 2));
+    }
+    let found = match word {
+        "than" => record::comparison(s, i),
+        "first" => record::historical_first(s, i),
+        _ => {
+            record::record_statement(s, i).or_else(|| record::measured_change(s, i, &CHANGE_VERBS))
         }
-        if SUPERLATIVES.contains(&word)
-            && i > 0
-            && matches!(
-                s.word(i - 1),
-                "the"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "world's"
-                    | "country's"
-                    | "region's"
-                    | "europe's"
-            )
-        {
-            return Some(s.range(i - 1, i + 1));
-        }
-        if matches!(word, "ranks" | "ranked" | "ranking")
-            && matches!(
-                s.word(i + 1),
-                "first"
-                    | "second"
-                    | "third"
-                    | "fourth"
-                    | "fifth"
-                    | "sixth"
-                    | "seventh"
-                    | "eighth"
-                    | "ninth"
-                    | "tenth"
-                    | "top"
-                    | "last"
-                    | "among"
-            )
-        {
-            return Some(s.range(i, i + 2));
-        }
-        if word == "record"
-            && matches!(
-                s.word(i + 1),
-                "high" | "low" | "levels" | "level" | "highs" | "lows" | "number" | "numbers"
-            )
-        {
-            return Some(s.range(i, i + 2));
-        }
-        if (word == "first" && s.word(i + 1) == "time")
-            || (word == "since" && s.word(i + 1) == "records" && s.word(i + 2) == "began")
-        {
-            return Some(s.range(i, i + 2));
-        }
-        let found = match word {
-            "than" => record::comparison(s, i),
-            "first" => record::historical_first(s, i),
-            _ => record::record_statement(s, i)
-                .or_else(|| record::measured_change(s, i, &CHANGE_VERBS)),
+    };
+    if let Some(end) = found {
+        return Some(s.range(i, end + 1));
+    }
+    if CHANGE_VERBS.contains(&word) && is_change_assertion(s, i) {
+        let end = if matches!(s.word(i + 1), "to" | "in" | "after" | "by" | "from") {
+            i + 1
+        } else {
+            i
         };
-        if let Some(end) = found {
-            return Some(s.range(i, end + 1));
-        }
-        if CHANGE_VERBS.contains(&word) && is_change_assertion(s, i) {
-            let end = if matches!(s.word(i + 1), "to" | "in" | "after" | "by" | "from") {
-                i + 1
-            } else {
-                i
-            };
-            return Some(s.range(i, end + 1));
-        }
+        return Some(s.range(i, end + 1));
     }
     None
 }

@@ -338,6 +338,24 @@ pub(super) fn comparison(s: &SentenceView, i: usize) -> Option<usize> {
         "at" | "in" if s.word(i + 2) == "any" => return Some(i + 2),
         _ => {}
     }
+    // "than all the presidents from Washington to Carter combined", "than in the previous
+    // twenty years", "than any administration in history": a comparison with the whole record,
+    // within the same clause.
+    for k in i + 1..(i + 10).min(s.len()) {
+        let w = s.word(k);
+        if !s.is_word(k) && !s.is_number(k) {
+            break;
+        }
+        // "than in the previous three years", "than any previous administration"; not "than the
+        // previous draft".
+        if (w == "previous" && is_period(s, k + 1))
+            || matches!(w, "combined" | "predecessors")
+            || (w == "together" && s.word(k - 1) == "put")
+            || (w == "history" && matches!(s.word(k - 1), "in" | "our" | "american"))
+        {
+            return Some(k);
+        }
+    }
     // "than in 2019", "than it was in 1968", "than we did a year ago": a past reference after
     // the comparison.
     let mut j = i + 1;
@@ -352,10 +370,17 @@ pub(super) fn comparison(s: &SentenceView, i: usize) -> Option<usize> {
             return None;
         }
         j = i + 3;
+        // "than it has been since 1949", "than it's been in 40 years".
+        if s.word(j) == "been" {
+            j += 1;
+        }
+    } else if matches!(next, "it's" | "they've" | "we've") && s.word(i + 2) == "been" {
+        j = i + 3;
     }
     for k in j..(j + 5).min(s.len()) {
         let w = s.word(k);
-        if s.is_number(k) || matches!(w, "ago" | "last" | "previous") {
+        if s.is_number(k) || w == "ago" || (matches!(w, "last" | "previous") && is_period(s, k + 1))
+        {
             return Some(k);
         }
         let time_word = matches!(
@@ -381,6 +406,41 @@ pub(super) fn comparison(s: &SentenceView, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Word `k` names a period or a term of office, after "last" or "previous": "last year", "the
+/// previous three years", "any previous administration"; not "the previous draft".
+fn is_period(s: &SentenceView, k: usize) -> bool {
+    s.is_number(k)
+        || NUMBER_WORDS.contains(&s.word(k))
+        || matches!(
+            s.word(k),
+            "year"
+                | "years"
+                | "month"
+                | "months"
+                | "quarter"
+                | "quarters"
+                | "week"
+                | "weeks"
+                | "decade"
+                | "decades"
+                | "century"
+                | "time"
+                | "administration"
+                | "administrations"
+                | "government"
+                | "governments"
+                | "congress"
+                | "term"
+                | "record"
+                | "peak"
+                | "summer"
+                | "winter"
+                | "spring"
+                | "autumn"
+                | "fall"
+        )
 }
 
 /// A historical first: "the first president to", "the first country in 30 years", "the only

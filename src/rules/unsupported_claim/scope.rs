@@ -35,16 +35,18 @@ pub(super) static JUDGEMENT: LazyLock<FastSet<&str>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Words that mark intent, opinion or a conditional: they rule out the softer triggers
-/// (superlatives, verbs of change) but not a stated figure, which stays checkable.
-pub(super) static SOFT: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "would", "could", "may", "might", "can", "believe", "think", "feel", "if", "unless",
-        "expect", "expects",
-    ]
-    .into_iter()
-    .collect()
+/// Words that mark an opinion or an expectation: they rule out the softer triggers
+/// (superlatives, verbs of change, acts) anywhere in the sentence, but not a stated figure,
+/// which stays checkable.
+pub(super) static OPINION: LazyLock<FastSet<&str>> = LazyLock::new(|| {
+    ["believe", "think", "feel", "expect", "expects"]
+        .into_iter()
+        .collect()
 });
+
+/// Modals and conditions: they rule out the softer triggers in their own clause ("he vetoed
+/// the tax cut because it would be paid for by…" still states the veto).
+const MODALS: [&str; 7] = ["would", "could", "may", "might", "can", "if", "unless"];
 
 /// Words of intent and proposal: a figure in a plan ("we will invest $5 billion") is a promise,
 /// not a claim about the world.
@@ -73,15 +75,65 @@ pub(super) static INTENT: LazyLock<FastSet<&str>> = LazyLock::new(|| {
 
 /// A plan, a promise or a proposal: "we will invest $5 billion", "I want to cut 10 percent".
 pub(super) fn is_intent(s: &SentenceView) -> bool {
-    (0..s.len()).any(|i| {
-        let word = s.word(i);
-        let next = s.word(i + 1);
-        match word {
-            "plan" | "plans" | "want" | "wants" | "going" | "intend" | "intends" | "propose"
-            | "proposes" | "proposing" | "promise" | "pledge" => next == "to" || next == "that",
-            _ => INTENT.contains(&word) || word.ends_with("'ll") || word.ends_with("’ll"),
+    (0..s.len()).any(|i| is_intent_word(s, i))
+}
+
+/// Word `i` marks a plan, a promise or a proposal.
+fn is_intent_word(s: &SentenceView, i: usize) -> bool {
+    let word = s.word(i);
+    let next = s.word(i + 1);
+    match word {
+        // "going to Bermuda", "going to the states" move money or people; "going to cut" plans.
+        "going" => {
+            next == "to"
+                && !matches!(s.word(i + 2), "the" | "a" | "an" | "their" | "its")
+                && !s.is_capitalized(i + 2)
+                && !s.is_number(i + 2)
         }
+        "plan" | "plans" | "want" | "wants" | "intend" | "intends" | "propose" | "proposes"
+        | "proposing" | "promise" | "pledge" => next == "to" || next == "that",
+        _ => INTENT.contains(&word) || word.ends_with("'ll") || word.ends_with("’ll"),
+    }
+}
+
+/// A plan or promise in the clause that holds word `i`: "I want to make sure we get that for
+/// the record" marks intent, but not the figure after "because it took the president 14 days".
+/// Clauses end at the conjunctions that start a reason or a contrast; not at colons, dashes or
+/// semicolons, which go on with the plan ("will provide support: $1 million in grants; and
+/// train 1,880 health workers").
+pub(super) fn is_intent_in_clause(s: &SentenceView, i: usize) -> bool {
+    let (start, end) = clause(s, i);
+    (start..end).any(|j| is_intent_word(s, j))
+}
+
+/// A modal or a condition in the clause that holds word `i` ("may" before a day or a year is
+/// the month).
+pub(super) fn is_modal_in_clause(s: &SentenceView, i: usize) -> bool {
+    let (start, end) = clause(s, i);
+    (start..end).any(|j| {
+        let word = s.word(j);
+        MODALS.contains(&word) && !(word == "may" && s.is_number(j + 1))
     })
+}
+
+/// The clause around word `i`, as a token range: it ends at the conjunctions that start a
+/// reason or a contrast.
+fn clause(s: &SentenceView, i: usize) -> (usize, usize) {
+    let boundary = |j: usize| {
+        matches!(
+            s.word(j),
+            "because" | "but" | "while" | "although" | "though" | "whereas"
+        )
+    };
+    let mut start = i;
+    while start > 0 && !boundary(start - 1) {
+        start -= 1;
+    }
+    let mut end = i;
+    while end < s.len() && !boundary(end) {
+        end += 1;
+    }
+    (start, end)
 }
 
 /// Not a question, a forecast, an intention or an opinion.
@@ -154,6 +206,16 @@ pub(super) const WEEKDAYS: &[&str] = &[
 pub(super) static NAMED_BODIES: LazyLock<FastSet<&str>> = word_file!("named-bodies");
 
 pub(super) fn has_named_source(s: &SentenceView) -> bool {
+    // "Source: U.S. Mint, …": the line under a table or figure is its citation.
+    // The line may follow a caption in the same table cell ("| Figure 1. Coins | | Source:").
+    let first = (0..s.len()).find(|&i| s.is_word(i)).unwrap_or(0);
+    if (0..s.len()).any(|i| {
+        matches!(s.word(i), "source" | "sources")
+            && s.word(i + 1) == ":"
+            && (i == first || s.word(i.saturating_sub(1)) == "|")
+    }) {
+        return true;
+    }
     for i in 0..s.len() {
         let word = s.word(i);
         if word == "according" && s.word(i + 1) == "to" {
@@ -178,6 +240,7 @@ pub(super) fn has_named_source(s: &SentenceView) -> bool {
             let from = i.saturating_sub(3);
             if (from..i).any(|j| {
                 s.mention(j).is_some()
+                    || is_acronym(s, j)
                     || (s.is_capitalized(j)
                         && j > 0
                         && s.is_word(j)
@@ -193,4 +256,18 @@ pub(super) fn has_named_source(s: &SentenceView) -> bool {
         }
     }
     false
+}
+
+/// An all-capital name of two to six letters, possibly possessive: "EDA's website indicates",
+/// "GAO found". Unlike a capitalised word it names a body even at the start of a sentence.
+fn is_acronym(s: &SentenceView, j: usize) -> bool {
+    if !s.is_word(j) {
+        return false;
+    }
+    let text = s.text(j);
+    let bare = text
+        .strip_suffix("'s")
+        .or_else(|| text.strip_suffix("’s"))
+        .unwrap_or(text);
+    (2..=6).contains(&bare.len()) && bare.bytes().all(|b| b.is_ascii_uppercase())
 }

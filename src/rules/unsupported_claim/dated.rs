@@ -1,0 +1,215 @@
+//! A dated act: a year or a day of a month with a finite past-tense verb of action ("In 1977,
+//! we took that away from the military", "Hillary Clinton fought for the wall in 2006", "the
+//! Senate ratified it on 3 May"). Each cue alone is weak: a date frames much that is no claim,
+//! and the past tense narrates. Together they state what someone did when, which the record can
+//! check. Verbs of being, motion, perception, thought, feeling and courtesy ("was", "went",
+//! "visited", "welcomed") and reporting verbs (the source's words, left to `has_named_source`)
+//! state no such act.
+
+use std::sync::LazyLock;
+
+use super::super::lexicon::{LEXICON, word_file};
+use super::super::sentence::SentenceView;
+use crate::fast_hash::FastSet;
+
+use super::figures::MONTHS;
+
+/// Irregular simple-past forms of verbs of action (see the data file).
+static PAST_TENSE: LazyLock<FastSet<&str>> = word_file!("claim-past-tense");
+
+/// Regular past forms that narrate rather than state an act (see the data file).
+static NARRATIVE: LazyLock<FastSet<&str>> = word_file!("claim-narrative-verbs");
+
+/// A year ("1977", "the 1990s") or a day of a month ("May 3", "3 May") in the sentence.
+pub(super) fn has_date(s: &SentenceView) -> bool {
+    (0..s.len()).any(|i| {
+        if !s.is_number(i) {
+            return false;
+        }
+        let text = s.word(i);
+        let digits = text.strip_suffix('s').unwrap_or(text);
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let value: u32 = digits.parse().unwrap_or(0);
+        let previous = if i > 0 { s.word(i - 1) } else { "" };
+        if digits.len() == 4 {
+            return (1800..=2100).contains(&value) && !matches!(previous, "$" | "€" | "£" | "¥");
+        }
+        (1..=31).contains(&value)
+            && text == digits
+            && (MONTHS.contains(&previous) || MONTHS.contains(&s.word(i + 1)))
+    })
+}
+
+/// Words that start an object right after a verb: "took the", "supported amnesty" is checked
+/// by capitalisation or by the subject instead.
+fn starts_object(s: &SentenceView, i: usize) -> bool {
+    matches!(
+        s.word(i),
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "every"
+            | "all"
+            | "some"
+            | "no"
+            | "out"
+            | "up"
+            | "down"
+            | "off"
+            | "back"
+    ) || s.is_number(i)
+        || (s.is_word(i) && s.is_capitalized(i))
+}
+
+/// Word `i` is a past-tense verb of action in finite use: after its subject (a pronoun, a
+/// name, an auxiliary) or, after a common noun, with its object. Not a participle after a
+/// determiner, a preposition or a form of "be" ("the program established in 2010", "was
+/// signed"), and not an adjective ("the United States").
+fn is_finite_past_act(s: &SentenceView, i: usize) -> bool {
+    // A capitalised word inside a sentence is a name ("Deep Seabed Mining"), not a verb.
+    if i == 0 || !s.is_word(i) || !s.is_word(i - 1) || s.is_capitalized(i) {
+        return false;
+    }
+    let word = s.word(i);
+    let regular = word.len() > 4
+        && word.ends_with("ed")
+        && !word.ends_with("eed")
+        && !matches!(
+            word,
+            "united"
+                | "hundred"
+                | "kindred"
+                | "sacred"
+                | "naked"
+                | "wicked"
+                | "beloved"
+                | "seabed"
+                | "riverbed"
+                | "seabeds"
+        );
+    if !(regular || PAST_TENSE.contains(&word))
+        || NARRATIVE.contains(&word)
+        || LEXICON.reporting_verbs.contains(&word)
+        || LEXICON.adjectival_participles.contains(&word)
+    {
+        return false;
+    }
+    // "funding provided by the act": a participle with its agent.
+    if s.word(i + 1) == "by" {
+        return false;
+    }
+    // Look past an adverb to the subject: "Textron reportedly delivered", "Russia formally
+    // annexed"; "Economically distressed communities" has none.
+    let adverb = s.word(i - 1).ends_with("ly")
+        && s.word(i - 1).len() >= 6
+        && !matches!(
+            s.word(i - 1),
+            "family" | "supply" | "assembly" | "ally" | "rally" | "anomaly" | "monopoly"
+        );
+    let p = match (adverb, i) {
+        (false, _) => i - 1,
+        (true, 1) => return false,
+        (true, _) => i - 2,
+    };
+    if !s.is_word(p) {
+        return false;
+    }
+    let previous = s.word(p);
+    if matches!(
+        previous,
+        "the"
+            | "a"
+            | "an"
+            | "to"
+            | "be"
+            | "been"
+            | "being"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "should"
+            | "could"
+            | "must"
+            | "not"
+            | "never"
+            | "get"
+            | "gets"
+            | "got"
+            | "of"
+            | "on"
+            | "in"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "under"
+            | "at"
+            | "as"
+            | "into"
+            | "and"
+            | "or"
+            | "newly"
+            | "recently"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    ) {
+        return false;
+    }
+    if matches!(
+        previous,
+        "he" | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "it"
+            | "who"
+            | "has"
+            | "have"
+            | "had"
+            | "he's"
+            | "she's"
+            | "they've"
+            | "we've"
+            | "i've"
+    ) {
+        return true;
+    }
+    // After a name ("Hillary Clinton fought for"), or after a common noun with an object
+    // ("the Senate ratified the treaty"); a bare noun before a participle and a preposition
+    // is a reduced relative ("the law passed in 2010 requires").
+    // A capital at the start of the sentence says nothing ("Image emailed to the author").
+    (p > 0 && s.is_capitalized(p)) || starts_object(s, i + 1)
+}
+
+/// A dated act in the sentence: the range of its verb (with the next word).
+pub(super) fn dated_act(s: &SentenceView) -> Option<(usize, usize)> {
+    if !has_date(s) {
+        return None;
+    }
+    let i = (1..s.len()).find(|&i| is_finite_past_act(s, i))?;
+    let end = if s.is_word(i + 1) { i + 1 } else { i };
+    Some((i, end))
+}
