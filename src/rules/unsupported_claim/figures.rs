@@ -88,10 +88,11 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     if LABELS.contains(&previous_label)
         || LABELS.contains(&next)
         || next == ":"
-        || matches!(before, "#" | "/" | "-" | "§")
+        || matches!(before, "#" | "/" | "§")
+        || (before == "-" && joined(s, i - 1) && !is_range_end(s, i))
         || (before == "|" && next == "." && matches!(s.word(i + 2), "|" | ""))
         || (before == "(" && next == ")")
-        || (matches!(next, "/" | "-") && !is_hyphenated_percent(s, i))
+        || (matches!(next, "/" | "-") && joined(s, i) && !is_hyphenated_percent(s, i))
         || (next == "federal" && s.word(i + 2) == "register")
     {
         return false;
@@ -102,6 +103,10 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
         next,
         "anniversary" | "anniversaries" | "seconds" | "second" | "minutes" | "minute"
     ) {
+        return false;
+    }
+    // A year cut to two digits: "the tax of '77".
+    if matches!(before, "'" | "’") && text.len() == 2 {
         return false;
     }
     // The minutes of a clock time: "8:30".
@@ -165,6 +170,24 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
         return false;
     }
     true
+}
+
+/// Tokens `i` and `i + 1` touch: "2021-22", not "21 -- about".
+fn joined(s: &SentenceView, i: usize) -> bool {
+    match (s.tokens.get(i), s.tokens.get(i + 1)) {
+        (Some(a), Some(b)) => a.end == b.start,
+        _ => false,
+    }
+}
+
+/// The second number of a range of amounts: "$20-25 billion", "10-15 percent".
+fn is_range_end(s: &SentenceView, i: usize) -> bool {
+    i >= 2
+        && s.is_number(i - 2)
+        && matches!(
+            s.word(i + 1),
+            "%" | "percent" | "million" | "billion" | "trillion"
+        )
 }
 
 /// A unit run into its number by a transcription slip: "141percent", "20million".
