@@ -43,6 +43,17 @@ pub(super) static LABELS: LazyLock<FastSet<&str>> = word_file!("claim-labels");
 
 pub(super) static NUMBER_WORDS: LazyLock<FastSet<&str>> = word_file!("claim-number-words");
 
+/// Nouns that number the parts of an argument (see the data file).
+static DISCOURSE_NOUNS: LazyLock<FastSet<&str>> = word_file!("claim-discourse-nouns");
+
+/// "two things", "three fundamental challenges", "two very different paths": a count of the
+/// parts of an argument, the noun within three words of the number.
+fn counts_discourse(s: &SentenceView, i: usize) -> bool {
+    (i + 1..(i + 4).min(s.len()))
+        .take_while(|&k| s.is_word(k))
+        .any(|k| DISCOURSE_NOUNS.contains(&s.word(k)))
+}
+
 /// Units of time: "over the last eight years" is a span, not a figure.
 pub(super) static TIME_UNITS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
     [
@@ -157,8 +168,18 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     {
         return false;
     }
-    // "24 hours ago" dates something; it measures nothing.
-    if TIME_UNITS.contains(&next) && s.word(i + 2) == "ago" {
+    // "24 hours ago" dates something and "10 years from now" looks ahead; neither measures.
+    // "5 o'clock" is a time.
+    if TIME_UNITS.contains(&next)
+        && (s.word(i + 2) == "ago" || (s.word(i + 2) == "from" && s.word(i + 3) == "now"))
+    {
+        return false;
+    }
+    let unit = matches!(
+        next,
+        "%" | "percent" | "per" | "thousand" | "million" | "billion" | "trillion"
+    );
+    if matches!(next, "o'clock" | "o’clock") || (!unit && counts_discourse(s, i)) {
         return false;
     }
     // A span of time ("the last 20 months") is context, not a figure.
@@ -295,6 +316,15 @@ pub(super) fn is_count(s: &SentenceView, i: usize) -> bool {
         return false;
     }
     if TIME_UNITS.contains(&next) && (i == 0 || is_span_start(s.word(i - 1))) {
+        return false;
+    }
+    let unit = matches!(
+        next,
+        "thousand" | "million" | "billion" | "trillion" | "percent"
+    );
+    if (!unit && counts_discourse(s, i))
+        || (TIME_UNITS.contains(&next) && s.word(i + 2) == "from" && s.word(i + 3) == "now")
+    {
         return false;
     }
     s.is_word(i + 1)

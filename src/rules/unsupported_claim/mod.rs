@@ -260,7 +260,25 @@ fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
     if let Some(start) = ranked {
         return Some(s.range(start, i + 1));
     }
+    // "the highest possible standards", "the highest priority", "the worst thing": rank
+    // words as praise or blame.
+    let evaluative = matches!(
+        s.word(i + 1),
+        "possible"
+            | "priority"
+            | "priorities"
+            | "standard"
+            | "standards"
+            | "regard"
+            | "honor"
+            | "honour"
+            | "esteem"
+            | "respect"
+            | "thing"
+            | "things"
+    );
     if SUPERLATIVES.contains(&word)
+        && !evaluative
         && i > 0
         && matches!(
             s.word(i - 1),
@@ -383,6 +401,31 @@ fn is_change_assertion(s: &SentenceView, i: usize) -> bool {
     match word {
         "led" | "contributed" => s.word(i + 1) == "to",
         "resulted" => s.word(i + 1) == "in",
+        // "had lost faith", "has lost touch", "has lost its way": idioms of mood.
+        "lost" | "gained"
+            if matches!(
+                s.word(i + 1),
+                "faith"
+                    | "touch"
+                    | "trust"
+                    | "confidence"
+                    | "sight"
+                    | "patience"
+                    | "heart"
+                    | "hope"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "credibility"
+                    | "respect"
+                    | "momentum"
+            ) =>
+        {
+            false
+        }
         "cut" | "raised" | "lost" | "gained" | "created" | "reduced" | "lowered" | "voted"
         | "killed" | "destroyed" | "displaced" => {
             // Only with a measured object: "cut taxes by 10 percent" is caught as a figure;

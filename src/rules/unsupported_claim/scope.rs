@@ -119,11 +119,19 @@ pub(super) fn is_modal_in_clause(s: &SentenceView, i: usize) -> bool {
 /// The clause around word `i`, as a token range: it ends at the conjunctions that start a
 /// reason or a contrast.
 fn clause(s: &SentenceView, i: usize) -> (usize, usize) {
+    // ", and I want to…" starts a new clause with its own subject; "will provide X, and
+    // expand Y" goes on with the same one.
     let boundary = |j: usize| {
         matches!(
             s.word(j),
             "because" | "but" | "while" | "although" | "though" | "whereas"
-        )
+        ) || (matches!(s.word(j), "and" | "so" | "yet")
+            && j > 0
+            && s.word(j - 1) == ","
+            && matches!(
+                s.word(j + 1),
+                "i" | "we" | "you" | "he" | "she" | "they" | "it"
+            ))
     };
     let mut start = i;
     while start > 0 && !boundary(start - 1) {
