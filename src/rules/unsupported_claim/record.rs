@@ -146,7 +146,21 @@ pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
                 next,
                 "by" | "that" | "and" | "or" | "in" | "on" | "for" | "to" | "as" | "with" | "at"
             );
-        if i > 0 && s.is_word(i - 1) && !is_preposition(previous) && has_object {
+        // "I've appointed prosecutors", "we sent the fleet": a speaker's own acts are told, not
+        // reported; "Russia sent troops" reports.
+        let first_person = matches!(
+            previous,
+            "i" | "i've" | "we" | "we've" | "you" | "you've" | "i'd" | "we'd"
+        ) || (matches!(previous, "have" | "has" | "had")
+            && i > 1
+            && matches!(s.word(i - 2), "i" | "we" | "you"));
+        if i > 0
+            && s.is_word(i - 1)
+            && !is_preposition(previous)
+            && !matches!(previous, "about" | "its" | "their" | "his" | "her" | "our")
+            && has_object
+            && !first_person
+        {
             return Some(i + 1);
         }
         return None;
