@@ -172,7 +172,7 @@ fn sarif_report(checked: &[Checked]) -> Value {
                 "ruleId": d.code.name(),
                 "ruleIndex": RuleCode::ALL.iter().position(|r| *r == d.code),
                 "level": sarif_level(d.severity),
-                "message": {"text": d.message},
+                "message": {"text": &*d.message},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": c.path},
                     "region": {"startLine": start.line + 1, "startColumn": start.character + 1, "endLine": end.line + 1, "endColumn": end.character + 1},
@@ -220,15 +220,12 @@ fn write_human(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()>
                 Severity::Info => Level::INFO,
                 Severity::Hint => Level::NOTE.with_name("hint"),
             };
-            let mut group = level
-                .primary_title(d.message.as_str())
-                .id(d.code.name())
-                .element(
-                    Snippet::source(source)
-                        .line_start(first_line + 1)
-                        .path(c.path.as_str())
-                        .annotation(AnnotationKind::Primary.span(span)),
-                );
+            let mut group = level.primary_title(&*d.message).id(d.code.name()).element(
+                Snippet::source(source)
+                    .line_start(first_line + 1)
+                    .path(c.path.as_str())
+                    .annotation(AnnotationKind::Primary.span(span)),
+            );
             for fix in d.fixes.iter().take(1) {
                 group = group.element(Level::HELP.message(format!("quick fix: {}", fix.title)));
             }

@@ -247,7 +247,7 @@ impl Workspace {
                         code: RuleCode::InvalidConfig,
                         severity: Severity::Error,
                         range: TextRange::empty(0),
-                        message,
+                        message: message.into(),
                         fixes: Vec::new(),
                         related: Vec::new(),
                     });

@@ -60,7 +60,7 @@ pub fn json_diagnostic(text: &str, index: &LineIndex, d: &Diagnostic) -> JsonDia
     JsonDiagnostic {
         code: d.code.name(),
         severity: d.severity.name(),
-        message: d.message.clone(),
+        message: d.message.to_string(),
         range: json_range(text, index, d.range),
         fixes: d
             .fixes

@@ -54,7 +54,8 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         );
         if let Some(nearest) = suggestion {
             d.message =
-                format!("no section `{written}` in this briefing: did you mean `{nearest}`?");
+                format!("no section `{written}` in this briefing: did you mean `{nearest}`?")
+                    .into();
             d.fixes.push(Fix::replace(
                 format!("Link to `{nearest}`"),
                 link.target_range,

@@ -91,6 +91,20 @@ impl SentenceFindings {
         }
     }
 
+    /// Appends every finding to `out`, moved from an origin at `from` to one at `to`:
+    /// [`Self::moved`] without a temporary per sentence.
+    fn move_into(&self, from: usize, to: usize, out: &mut SentenceFindings) {
+        out.diagnostics
+            .extend(self.diagnostics.iter().map(|d| moved(d, from, to)));
+        out.terms
+            .extend(self.terms.iter().map(|t| moved_term(t, from, to)));
+        out.acronyms
+            .extend(self.acronyms.iter().map(|a| AcronymMention {
+                range: shift(a.range, from, to),
+                ..*a
+            }));
+    }
+
     fn extend(&mut self, other: SentenceFindings) {
         self.diagnostics.extend(other.diagnostics);
         self.terms.extend(other.terms);
@@ -235,10 +249,10 @@ impl SentenceMemo {
                 all.extend(here);
             } else if let Some(kept) = found.get(&key) {
                 // A sentence repeated in the document: its findings are already moved over.
-                all.extend(kept.moved(0, start));
+                kept.move_into(0, start, &mut all);
             } else if let Some(kept) = self.found.remove(&key) {
                 // Moved from the old memo to the new one, not copied.
-                all.extend(kept.moved(0, start));
+                kept.move_into(0, start, &mut all);
                 found.insert(key, kept);
             } else {
                 quiet.insert(key);

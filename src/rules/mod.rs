@@ -38,13 +38,15 @@ pub use suppression::apply_suppressions;
 pub use words::Words;
 
 use crate::text::TextRange;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: RuleCode,
     pub severity: Severity,
     pub range: TextRange,
-    pub message: String,
+    /// Shared: the memo hands a reused sentence's findings to every later analysis.
+    pub message: Arc<str>,
     pub fixes: Vec<Fix>,
     /// A second place that matters (the other duplicate heading, the footnote definition).
     pub related: Vec<Related>,
@@ -303,7 +305,7 @@ pub fn diagnostic(code: RuleCode, range: TextRange, message: impl Into<String>) 
         code,
         severity: code.default_severity().unwrap_or(Severity::Hint),
         range,
-        message: message.into(),
+        message: Arc::from(message.into()),
         fixes: Vec::new(),
         related: Vec::new(),
     }

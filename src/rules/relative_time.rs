@@ -53,7 +53,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
             );
             if let (Some(date), Some((from, to))) = (date, LEXICON.relative_spans[phrase]) {
                 let absolute = describe(date.add_days(from), date.add_days(to));
-                d.message = format!("`{written}` goes stale: give the date ({absolute})");
+                d.message = format!("`{written}` goes stale: give the date ({absolute})").into();
                 d.fixes.push(Fix::replace(
                     format!("Replace with `{absolute}`"),
                     range,

@@ -110,7 +110,7 @@ pub fn diagnostic(lines: Lines, uri: &Uri, diagnostic: &Diagnostic) -> lsp::Diag
         )),
         code_description,
         source: Some(SOURCE.to_owned()),
-        message: diagnostic.message.clone(),
+        message: diagnostic.message.to_string(),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
         data: None,
@@ -237,7 +237,7 @@ impl Serialize for Finding<'_> {
             out.serialize_field("codeDescription", &Href { href })?;
         }
         out.serialize_field("source", SOURCE)?;
-        out.serialize_field("message", &diagnostic.message)?;
+        out.serialize_field("message", &*diagnostic.message)?;
         if related {
             out.serialize_field("relatedInformation", &Related(self))?;
         }

@@ -200,14 +200,17 @@ impl State {
         Some(Lookup::InFlight(in_flight))
     }
 
-    /// Stores a snapshot if its document has not changed since.
-    pub fn store(&mut self, snapshot: &Arc<Snapshot>) {
+    /// Stores a snapshot if its document has not changed since; returns the one it replaces,
+    /// for the caller to drop outside the lock.
+    #[must_use = "the replaced snapshot is large: drop it off the publishing path"]
+    pub fn store(&mut self, snapshot: &Arc<Snapshot>) -> Option<Arc<Snapshot>> {
         if let Some(document) = self.documents.get_mut(&snapshot.uri)
             && document.revision == snapshot.revision
         {
-            document.latest = Some(Arc::clone(snapshot));
             document.in_flight = None;
+            return document.latest.replace(Arc::clone(snapshot));
         }
+        None
     }
 
     /// Adds or replaces an indexed file.
@@ -329,7 +332,12 @@ impl Shared {
                 .clone()
         });
         let result = waiter.await.ok().flatten()?;
-        self.lock().store(&result);
+        let replaced = self.lock().store(&result);
+        // Freeing a large briefing's analysis takes a millisecond or more: not on the way to
+        // publishing the new one.
+        if let Some(replaced) = replaced {
+            tokio::task::spawn_blocking(move || drop(replaced));
+        }
         Some(result)
     }
 

@@ -27,42 +27,49 @@ pub(super) fn scan(
 ) {
     let mut i = range.start;
     let end = range.end.min(prose.len());
+    // Inline syntax starts at `[` or `@`, or is a URL, found by the `:` of `http:`/`https:` or
+    // the `.` of `www.`: the bytes to look at are found with memchr, not one by one.
+    let marks = |from: usize, prose: &[u8]| {
+        memchr::memchr3(b'[', b'@', b':', &prose[from..end]).map_or(end, |at| from + at)
+    };
+    let dots = |from: usize, prose: &[u8]| {
+        memchr::memchr(b'.', &prose[from..end]).map_or(end, |at| from + at)
+    };
+    let (mut next_mark, mut next_dot) = (marks(i, prose), dots(i, prose));
     while i < end {
-        // Most bytes start nothing: skip them with a table lookup each, and letters inside a
-        // word too, since a URL starts a word.
-        let Some(skip) = prose[i..end]
-            .iter()
-            .position(|&b| MAY_START[usize::from(b)])
-        else {
+        if next_mark < i {
+            next_mark = marks(i, prose);
+        }
+        if next_dot < i {
+            next_dot = dots(i, prose);
+        }
+        let at = next_mark.min(next_dot);
+        if at >= end {
             break;
+        }
+        let next = match prose[at] {
+            b'[' => bracket(text, prose, at, end, flavour, out),
+            b'@' => mention(prose, at, end, out),
+            // A URL's first letters (`http`, `www`) hold no `[`, `@`, `:` or `.`: no mark
+            // between its start and `at` was passed over.
+            _ => url_start(prose, at)
+                .filter(|start| *start >= i)
+                .and_then(|start| url(prose, start, end, out)),
         };
-        i += skip;
-        let b = prose[i];
-        let next = match b {
-            b'[' => bracket(text, prose, i, end, flavour, out),
-            b'@' => mention(prose, i, end, out),
-            _ if i > range.start && is_word_byte(prose[i - 1]) => None,
-            _ => url(prose, i, end, out),
-        };
-        i = next.unwrap_or(i + 1);
+        i = next.unwrap_or(at + 1);
     }
 }
 
-/// Bytes that can start inline syntax: `[`, `@`, and the first letters of `http` and `www.`.
-static MAY_START: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        table[i] = matches!(i as u8, b'[' | b'@' | b'h' | b'w' | b'H' | b'W');
-        i += 1;
+/// Where a URL would start, given the `:` after `http`/`https` or the `.` after `www` at `at`.
+fn url_start(prose: &[u8], at: usize) -> Option<usize> {
+    let after =
+        |word: &[u8]| at >= word.len() && prose[at - word.len()..at].eq_ignore_ascii_case(word);
+    match prose[at] {
+        b'.' if after(b"www") => Some(at - 3),
+        b':' if after(b"http") => Some(at - 4),
+        b':' if after(b"https") => Some(at - 5),
+        _ => None,
     }
-    table
-};
-
-/// A byte that continues a word before a URL would start: an ASCII letter or digit, or part of
-/// a non-ASCII character.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
 }
 
 fn bracket(
@@ -218,7 +225,9 @@ fn mention(prose: &mut [u8], start: usize, end: usize, out: &mut Inline) -> Opti
 }
 
 fn url(prose: &mut [u8], start: usize, end: usize, out: &mut Inline) -> Option<usize> {
-    if start > 0 && is_word_byte(prose[start - 1]) {
+    // A URL starts a word: an ASCII letter or digit, or part of a non-ASCII character, before
+    // it joins it to that word.
+    if start > 0 && (prose[start - 1].is_ascii_alphanumeric() || prose[start - 1] >= 0x80) {
         return None;
     }
     let rest = &prose[start..end];
@@ -270,4 +279,82 @@ fn find_subslice(haystack: &[u8], needle: &[u8]) -> Option<usize> {
         .windows(needle.len())
         .take_while(|w| w[0] != b'\n')
         .position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The scan as first written, one byte at a time: the memchr one must agree with it.
+    fn reference_scan(
+        text: &str,
+        range: TextRange,
+        flavour: Flavour,
+        prose: &mut [u8],
+        out: &mut Inline,
+    ) {
+        let mut i = range.start;
+        let end = range.end.min(prose.len());
+        while i < end {
+            let next = match prose[i] {
+                b'[' => bracket(text, prose, i, end, flavour, out),
+                b'@' => mention(prose, i, end, out),
+                b'h' | b'w' | b'H' | b'W' => url(prose, i, end, out),
+                _ => None,
+            };
+            i = next.unwrap_or(i + 1);
+        }
+    }
+
+    type Scan = fn(&str, TextRange, Flavour, &mut [u8], &mut Inline);
+
+    fn run(text: &str, flavour: Flavour, scan: Scan) -> String {
+        let mut prose = text.as_bytes().to_vec();
+        let mut out = Inline::default();
+        // Two paragraphs, the second starting inside the text, as the parser hands them over.
+        let middle = (0..=text.len() / 2)
+            .rev()
+            .find(|at| text.is_char_boundary(*at))
+            .unwrap_or(0);
+        scan(
+            text,
+            TextRange::new(0, middle),
+            flavour,
+            &mut prose,
+            &mut out,
+        );
+        let second = TextRange::new(middle, text.len());
+        scan(text, second, flavour, &mut prose, &mut out);
+        format!(
+            "{:?} {:?} {:?} {:?} {:?} {:?}",
+            out.footnote_refs,
+            out.citations,
+            out.section_links,
+            out.links,
+            out.mentions,
+            String::from_utf8_lossy(&prose)
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_byte_by_byte_scan(
+            parts in proptest::collection::vec(
+                "https://a.org/x|http://b.io|HTTP://C.GOV.|www.d.eu,|Www.e.org|wWw.|www.|xwww.f.g|\
+                 ahttp://h|https:|http:|[^1]|[^ x]|[@key; @b, p. 4]|[-@c]|[[Heading]]|[[ ]]|\
+                 [see](https://i.org)|[s](#slug)|[a](b)|@name|a@b.c|@x.y|@-|é@z|漢|\
+                 [|]|@|:|.|h|w|W|H| |\\n|words|—",
+                0..24,
+            ),
+        ) {
+            let text = parts.concat();
+            for flavour in [Flavour::Markdown, Flavour::PlainText] {
+                prop_assert_eq!(
+                    run(&text, flavour, scan),
+                    run(&text, flavour, reference_scan)
+                );
+            }
+        }
+    }
 }
