@@ -172,6 +172,72 @@ impl Serialize for PublishDiagnostics<'_> {
     }
 }
 
+/// From this many findings on, a publish is serialised on two threads.
+const PARALLEL_FINDINGS: usize = 512;
+
+impl PublishDiagnostics<'_> {
+    /// Appends the message's JSON to `out`: the bytes `serde_json::to_writer` gives (a test
+    /// checks), with the findings of a large briefing serialised half on each of two threads.
+    /// On a 1 MB briefing, serialising about a megabyte of diagnostics was a fifth of a
+    /// keystroke's time.
+    pub fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        let snapshot = match self.diagnostics {
+            Findings::Snapshot(snapshot)
+                if snapshot.analysis.diagnostics.len() >= PARALLEL_FINDINGS =>
+            {
+                snapshot
+            }
+            _ => return serde_json::to_writer(out, self),
+        };
+        let lines = Lines::of(snapshot);
+        let all = &snapshot.analysis.diagnostics[..];
+        let (first, second) = all.split_at(all.len() / 2);
+        let write_items = |items: &[Diagnostic], out: &mut Vec<u8>| -> serde_json::Result<()> {
+            for (n, diagnostic) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push(b',');
+                }
+                let finding = Finding {
+                    lines,
+                    uri: &snapshot.uri,
+                    diagnostic,
+                };
+                serde_json::to_writer(&mut *out, &finding)?;
+            }
+            Ok(())
+        };
+        out.extend_from_slice(
+            br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
+        );
+        serde_json::to_writer(&mut *out, self.uri)?;
+        out.extend_from_slice(br#","diagnostics":["#);
+        // About 350 bytes a finding: reserve once instead of growing by doubling.
+        let half = second.len() * 384;
+        out.reserve(half);
+        let (written, rest) = std::thread::scope(|scope| {
+            let rest = scope.spawn(|| {
+                let mut bytes = Vec::with_capacity(half);
+                write_items(second, &mut bytes).map(|()| bytes)
+            });
+            (write_items(first, out), rest.join())
+        });
+        written?;
+        let rest = match rest {
+            Ok(rest) => rest?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        out.push(b',');
+        out.extend_from_slice(&rest);
+        out.push(b']');
+        if let Some(version) = self.version {
+            out.extend_from_slice(br#","version":"#);
+            serde_json::to_writer(&mut *out, &version)?;
+        }
+        out.extend_from_slice(b"}}");
+        Ok(())
+    }
+}
+
 /// A snapshot's findings as a JSON array of LSP diagnostics.
 struct SnapshotFindings<'a>(&'a Snapshot);
 
@@ -296,6 +362,39 @@ mod tests {
         serde_json::to_string(&request).unwrap()
     }
 
+    /// A large briefing's findings are serialised on two threads: the same bytes.
+    #[test]
+    fn a_large_publish_is_written_as_serde_writes_it() {
+        let annotated = include_str!("../../examples/annotated/annotated-example.brief.md");
+        let mut text = annotated.to_owned();
+        for n in 0..800 {
+            text.push_str(&format!(
+                "\n# Part {n}\n\nÇa « va » — officials said \"x\\y\" it rose {n}% in 2024. \
+                 Analysts say prices were cut by {n} percent.[^a{n}]\n\n[^a{n}]: x\n[^a{n}]: y\n"
+            ));
+        }
+        for encoding in [PositionEncoding::Utf16, PositionEncoding::Utf8] {
+            let snapshot = snapshot(&text, encoding);
+            let count = snapshot.analysis.diagnostics.len();
+            assert!(
+                count >= PARALLEL_FINDINGS,
+                "a meaningful test: {count} findings"
+            );
+            for version in [Some(7), None] {
+                let message = PublishDiagnostics {
+                    uri: &snapshot.uri,
+                    version,
+                    diagnostics: Findings::Snapshot(&snapshot),
+                };
+                let mut written = b"prefix".to_vec();
+                message.write_json(&mut written).unwrap();
+                let mut expected = b"prefix".to_vec();
+                expected.extend(serde_json::to_vec(&message).unwrap());
+                assert_eq!(String::from_utf8(written), String::from_utf8(expected));
+            }
+        }
+    }
+
     #[test]
     fn publish_is_serialised_as_the_library_would() {
         let annotated = include_str!("../../examples/annotated/annotated-example.brief.md");
@@ -332,6 +431,14 @@ mod tests {
             }
         }
         let empty = snapshot("", PositionEncoding::Utf16);
+        let mut written = Vec::new();
+        let message = PublishDiagnostics {
+            uri: &empty.uri,
+            version: None,
+            diagnostics: Findings::Snapshot(&empty),
+        };
+        message.write_json(&mut written).unwrap();
+        assert_eq!(written, serde_json::to_vec(&message).unwrap());
         let direct = serde_json::to_string(&PublishDiagnostics {
             uri: &empty.uri,
             version: None,

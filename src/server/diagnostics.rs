@@ -67,7 +67,7 @@ async fn publish(
             version,
             diagnostics: findings,
         };
-        if !output.send(&message) {
+        if !output.send_with(|bytes| message.write_json(bytes)) {
             tracing::warn!(
                 "diagnostics of {} not sent: the output is closed",
                 uri.as_str()

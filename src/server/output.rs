@@ -67,9 +67,14 @@ impl Output {
 
     /// Queues one message; false when the writer has stopped (the client is gone).
     pub fn send(&self, message: &impl Serialize) -> bool {
+        self.send_with(|bytes| serde_json::to_writer(bytes, message))
+    }
+
+    /// Queues the message `write` appends to the buffer it is given.
+    pub fn send_with(&self, write: impl FnOnce(&mut Vec<u8>) -> serde_json::Result<()>) -> bool {
         let mut bytes = Vec::with_capacity(64 * 1024);
         bytes.resize(HEADER_ROOM, b' ');
-        if let Err(error) = serde_json::to_writer(&mut bytes, message) {
+        if let Err(error) = write(&mut bytes) {
             tracing::error!("cannot serialise a message: {error}");
             return true;
         }
