@@ -112,8 +112,20 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     // minutes" time a speech or an event, they measure nothing worth a source.
     if matches!(
         next,
-        "anniversary" | "anniversaries" | "seconds" | "second" | "minutes" | "minute"
+        "anniversary"
+            | "anniversaries"
+            | "congress"
+            | "congresses"
+            | "seconds"
+            | "second"
+            | "minutes"
+            | "minute"
     ) {
+        return false;
+    }
+    // "DODD 3000.09", "IFPC 2": a number right after an acronym names a directive or a
+    // version.
+    if i > 0 && s.is_word(i - 1) && is_acronym_text(s.text(i - 1)) && !matches!(next, "%") {
         return false;
     }
     // A year cut to two digits: "the tax of '77".
@@ -191,6 +203,11 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
         return false;
     }
     true
+}
+
+/// An all-capital word of two to six letters: "DODD", "IFPC".
+fn is_acronym_text(text: &str) -> bool {
+    (2..=6).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Tokens `i` and `i + 1` touch: "2021-22", not "21 -- about".
