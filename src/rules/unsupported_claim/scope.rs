@@ -176,7 +176,12 @@ pub(super) fn is_assertion(s: &SentenceView) -> bool {
     if s.word(last) == "?" {
         return false;
     }
-    !s.lower.iter().any(|w| JUDGEMENT.contains(w))
+    // "we estimate that Wagner has suffered 30,000 casualties": the writer's own estimate is an
+    // analytic judgement (ICD 203), like "we assess".
+    let own_estimate = (1..s.len()).any(|i| {
+        matches!(s.word(i), "estimate" | "estimated") && matches!(s.word(i - 1), "we" | "i")
+    });
+    !own_estimate && !s.lower.iter().any(|w| JUDGEMENT.contains(w))
 }
 
 /// Attributed to a named actor ("Canada said…", "according to the IMF", "NATO estimates…").
