@@ -291,8 +291,19 @@ pub fn sentence_hashes(text: &str, document: &Document) -> Vec<u128> {
         .iter()
         .map(|sentence| {
             let mut hasher = KeyHasher::new();
-            hasher.bytes(sentence.range.slice(text).as_bytes());
-            hasher.bytes(sentence.range.slice(&document.prose).as_bytes());
+            let (text, prose) = (
+                sentence.range.slice(text),
+                sentence.range.slice(&document.prose),
+            );
+            hasher.bytes(text.as_bytes());
+            // Most sentences have no markup: their prose is their text, and comparing costs
+            // far less than hashing. (Hashed prose starts with its length, the text's, which
+            // is never `u64::MAX`.)
+            if prose == text {
+                hasher.number(u64::MAX);
+            } else {
+                hasher.bytes(prose.as_bytes());
+            }
             hasher.finish()
         })
         .collect()
