@@ -8,11 +8,75 @@ use crate::text::TextRange;
 
 /// Abbreviations that never end a sentence: a title or a reference is always followed by more.
 const NEVER_FINAL: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Sgt", "Adm",
-    "Sen", "Rep", "Gov", "Pres", "Amb", "Rev", "Hon", "St", "Mt", "No", "Nos", "no", "Art", "art",
-    "Sec", "sec", "Fig", "fig", "vs", "v", "e.g", "i.e", "cf", "al", "approx", "ca", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "p", "pp", "para",
-    "paras", "Vol", "vol", "Ch", "ch", "Op", "Ref", "ref",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Gen",
+    "Lt",
+    "Col",
+    "Maj",
+    "Capt",
+    "Cmdr",
+    "Sgt",
+    "Adm",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Pres",
+    "Amb",
+    "Rev",
+    "Hon",
+    "St",
+    "Mt",
+    "No",
+    "Nos",
+    "no",
+    "Art",
+    "art",
+    "Sec",
+    "sec",
+    "Fig",
+    "fig",
+    "vs",
+    "v",
+    "e.g",
+    "i.e",
+    "cf",
+    "al",
+    "approx",
+    "ca",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "p",
+    "pp",
+    "para",
+    "paras",
+    "Vol",
+    "vol",
+    "Ch",
+    "ch",
+    "Op",
+    "Ref",
+    "ref",
+    // Congressional resolutions, always followed by their number.
+    "H.Res",
+    "S.Res",
+    "H.Con.Res",
+    "S.Con.Res",
+    "H.J.Res",
+    "S.J.Res",
 ];
 
 /// Abbreviations that may end a sentence ("…exports to the U.S. The ministry said…"): they do
@@ -131,6 +195,12 @@ fn ends_sentence(
         .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
         .map_or(sentence_start, |(i, c)| sentence_start + i + c.len_utf8());
     let token = &prose[token_start..terminator];
+    // "post-E.O. 14285": a dotted abbreviation after a hyphen is the part after it (but
+    // "Plan-B." stays one word).
+    let token = match token.rsplit_once('-') {
+        Some((_, dotted)) if dotted.contains('.') => dotted,
+        _ => token,
+    };
     if NEVER_FINAL.contains(&token) {
         return false;
     }
@@ -218,6 +288,18 @@ mod tests {
         assert_eq!(
             sentences("Talks with U.S. officials, e.g. Blinken, went well!"),
             vec!["Talks with U.S. officials, e.g. Blinken, went well!"]
+        );
+        assert_eq!(
+            sentences(
+                "Under post-E.O. 14285 rules and H.Res. 339, it passed. The E.O. The end. Plan-B. Then."
+            ),
+            vec![
+                "Under post-E.O. 14285 rules and H.Res. 339, it passed.",
+                "The E.O.",
+                "The end.",
+                "Plan-B.",
+                "Then."
+            ]
         );
         assert_eq!(
             sentences("He said “No.” Then he left."),
