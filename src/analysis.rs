@@ -107,91 +107,19 @@ fn analyze_on(
         .as_ref()
         .map_or(&[][..], |fm| &fm.inline_actors[..]);
     let actor_set = ActorSet::new(&context.config.registry, inline_actors);
-    // Names are matched in the prose, and the sentences' citations found, while its words
-    // are read (or, with a memo, while the sentences are hashed to find which are new): all
-    // only read the document.
-    let settings = memo.is_some().then(|| MemoSettings {
-        config: context.config.clone(),
-        document: memo::document_settings_key(
-            document
-                .front_matter
-                .as_ref()
-                .map_or("", |fm| fm.range.slice(text)),
-            context.flavour,
-        ),
-    });
-    if let (Some(memo), Some(settings)) = (memo.as_deref_mut(), settings) {
-        memo.settle(settings);
-    }
-    // Names are looked for piece by piece (`PieceNames`), and the two threads each take half
-    // of the prose, cut between two spaces in a row, where no name can span the cut.
-    let with_memo = memo.is_some();
-    let splits = actor_set.splits_at_double_spaces();
-    let known_names = memo.as_deref().map(SentenceMemo::names).filter(|_| splits);
-    let cut = if parallel && splits {
-        middle_double_space(&document.prose)
-    } else {
-        document.prose.len()
-    };
-    let prose_len = document.prose.len();
-    // Words are read in two parts too: the sentences that start in either half.
-    let sentences_cut = if parallel {
-        let middle = prose_len / 2;
-        document
-            .sentences
-            .partition_point(|s| s.range.start < middle)
-    } else {
-        document.sentences.len()
-    };
-    let all_sentences = document.sentences.len();
-    let find_names = |range: std::ops::Range<usize>| match known_names {
-        Some(known) => {
-            let (found, kept) = known.find(&actor_set, &document.prose, range);
-            (found, Some(kept))
-        }
-        None => {
-            let found = actor_set.find_matches(&document.prose[range.clone()]);
-            let shift = range.start as isize;
-            (found.into_iter().map(|m| m.shifted(shift)).collect(), None)
-        }
-    };
-    let ((names, citations, first_words), (more_names, more_words, hashes)) = parallel::join(
+    let Reading {
+        mentions,
+        citations,
+        words,
+        fresh,
+    } = read(
+        text,
+        &document,
+        context,
+        &actor_set,
         parallel,
-        || {
-            let names = find_names(0..cut);
-            let citations = Citations::new(&document, context.config.citation_scope);
-            let words = (!with_memo).then(|| rules::Words::part(&document, 0..sentences_cut));
-            (names, citations, words)
-        },
-        || {
-            let names = find_names(cut..prose_len);
-            if with_memo {
-                (names, None, memo::sentence_hashes(text, &document))
-            } else {
-                let words = rules::Words::part(&document, sentences_cut..all_sentences);
-                (names, Some(words), Vec::new())
-            }
-        },
+        memo.as_deref_mut(),
     );
-    let ((mut names, kept), (more_names, more_kept)) = (names, more_names);
-    names.extend(more_names);
-    let mentions = mentions(&document, &actor_set, &names);
-    let all_words = first_words
-        .zip(more_words)
-        .map(|(first, more)| rules::Words::joined(first, more));
-    // With a memo, only the sentences it has not seen are read and checked.
-    let (words, fresh) = match (all_words, memo.as_deref_mut()) {
-        (None, Some(memo)) => {
-            if let (Some(kept), Some(more_kept)) = (kept, more_kept) {
-                memo.keep_names(kept.joined(more_kept));
-            }
-            let keys = memo::sentence_keys(&hashes, &document, &citations, &mentions);
-            let fresh = memo.fresh(&keys);
-            let words = rules::Words::of_sentences(&document, &fresh);
-            (words, Some((keys, fresh)))
-        }
-        (words, _) => (words.unwrap_or_else(|| rules::Words::new(&document)), None),
-    };
 
     let mut actors = HashMap::new();
     for mention in &mentions {
@@ -265,6 +193,118 @@ fn analyze_on(
         actors,
         diagnostics,
         estimative_terms,
+    }
+}
+
+/// What the rules read besides the document, found once per analysis.
+struct Reading {
+    mentions: Vec<Mention>,
+    citations: Citations,
+    words: rules::Words,
+    /// With a memo: each sentence's key, and whether the memo has not seen it.
+    fresh: Option<(Vec<u128>, Vec<bool>)>,
+}
+
+/// Names are matched in the prose and the sentences' citations found while the words are read
+/// (or, with a memo, while the sentences are hashed to find which are new): on two threads
+/// when `parallel`, each taking half of the prose, cut between two spaces in a row where no
+/// name can span the cut. With a memo, names are looked for piece by piece (`PieceNames`), and
+/// only the words of new sentences are read.
+fn read(
+    text: &str,
+    document: &Document,
+    context: &Context,
+    actor_set: &ActorSet,
+    parallel: bool,
+    mut memo: Option<&mut SentenceMemo>,
+) -> Reading {
+    if let Some(memo) = memo.as_deref_mut() {
+        memo.settle(memo_settings(text, document, context));
+    }
+    let with_memo = memo.is_some();
+    let splits = actor_set.splits_at_double_spaces();
+    let known_names = memo.as_deref().map(SentenceMemo::names).filter(|_| splits);
+    let prose_len = document.prose.len();
+    let cut = if parallel && splits {
+        middle_double_space(&document.prose)
+    } else {
+        prose_len
+    };
+    // Words are read in two parts too: the sentences that start in either half.
+    let sentences_cut = if parallel {
+        let middle = prose_len / 2;
+        document
+            .sentences
+            .partition_point(|s| s.range.start < middle)
+    } else {
+        document.sentences.len()
+    };
+    let all_sentences = document.sentences.len();
+    let find_names = |range: std::ops::Range<usize>| match known_names {
+        Some(known) => {
+            let (found, kept) = known.find(actor_set, &document.prose, range);
+            (found, Some(kept))
+        }
+        None => {
+            let found = actor_set.find_matches(&document.prose[range.clone()]);
+            let shift = range.start as isize;
+            (found.into_iter().map(|m| m.shifted(shift)).collect(), None)
+        }
+    };
+    let ((names, citations, first_words), (more_names, more_words, hashes)) = parallel::join(
+        parallel,
+        || {
+            let names = find_names(0..cut);
+            let citations = Citations::new(document, context.config.citation_scope);
+            let words = (!with_memo).then(|| rules::Words::part(document, 0..sentences_cut));
+            (names, citations, words)
+        },
+        || {
+            let names = find_names(cut..prose_len);
+            if with_memo {
+                (names, None, memo::sentence_hashes(text, document))
+            } else {
+                let words = rules::Words::part(document, sentences_cut..all_sentences);
+                (names, Some(words), Vec::new())
+            }
+        },
+    );
+    let ((mut names, kept), (more_names, more_kept)) = (names, more_names);
+    names.extend(more_names);
+    let mentions = mentions(document, actor_set, &names);
+    let all_words = first_words
+        .zip(more_words)
+        .map(|(first, more)| rules::Words::joined(first, more));
+    let (words, fresh) = match (all_words, memo) {
+        (None, Some(memo)) => {
+            if let (Some(kept), Some(more_kept)) = (kept, more_kept) {
+                memo.keep_names(kept.joined(more_kept));
+            }
+            let keys = memo::sentence_keys(&hashes, document, &citations, &mentions);
+            let fresh = memo.fresh(&keys);
+            let words = rules::Words::of_sentences(document, &fresh);
+            (words, Some((keys, fresh)))
+        }
+        (words, _) => (words.unwrap_or_else(|| rules::Words::new(document)), None),
+    };
+    Reading {
+        mentions,
+        citations,
+        words,
+        fresh,
+    }
+}
+
+/// What every sentence's findings depend on besides the sentence: the configuration, the
+/// front matter and the flavour.
+fn memo_settings(text: &str, document: &Document, context: &Context) -> MemoSettings {
+    let front_matter = document
+        .front_matter
+        .as_ref()
+        .map_or("", |fm| fm.range.slice(text));
+    MemoSettings {
+        config: context.config.clone(),
+        document: memo::document_settings_key(front_matter, context.flavour),
     }
 }
 
