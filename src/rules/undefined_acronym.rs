@@ -118,12 +118,13 @@ fn is_known(context: &RuleContext, acronym: &str) -> bool {
 /// A sentence written mostly in capitals ("SENIOR ADMINISTRATION OFFICIAL: …") has no acronyms
 /// to define.
 fn is_shouting(s: &SentenceView) -> bool {
-    let words: Vec<usize> = (0..s.len()).filter(|&i| s.is_word(i)).collect();
-    let caps = words
-        .iter()
-        .filter(|&&i| s.text(i).len() > 1 && !s.text(i).bytes().any(|b| b.is_ascii_lowercase()))
-        .count();
-    words.len() >= 3 && caps * 2 > words.len()
+    let (mut words, mut caps) = (0, 0);
+    for i in (0..s.len()).filter(|&i| s.is_word(i)) {
+        let text = s.text(i);
+        words += 1;
+        caps += usize::from(text.len() > 1 && !text.bytes().any(|b| b.is_ascii_lowercase()));
+    }
+    words >= 3 && caps * 2 > words
 }
 
 /// Part of a phrase in capitals ("NAYAK FARMS:", "MS. JEAN-PIERRE:"), not an acronym.
