@@ -594,6 +594,27 @@ fn a_panic_in_a_handler_answers_that_request_and_the_server_goes_on() {
 }
 
 #[test]
+fn a_panic_while_opening_a_document_leaves_the_server_serving() {
+    let mut server = RawServer::spawn_with(Options {
+        env: vec![
+            ("BRIEFING_LSP_INJECT_PANIC", "didOpen"),
+            ("RUST_LOG", "info"),
+        ],
+        ..Options::default()
+    });
+    server.initialize(init_params(None));
+    server.open(URI, TEXT);
+    // The document did not open; requests on it are answered, not lost.
+    let hover = server.call("textDocument/hover", position(URI, 2, 15));
+    assert!(hover.get("error").is_none(), "{hover}");
+    assert!(
+        server.log().contains("panic injected"),
+        "the panic is logged"
+    );
+    assert_eq!(server.shutdown_and_exit(), 0);
+}
+
+#[test]
 fn a_twenty_megabyte_message_is_read() {
     let mut server = ready();
     let uri = "file:///tmp/reliability/big.txt";

@@ -143,7 +143,14 @@ impl LanguageServer for Backend {
             diagnostics::publish_config_diagnostics(&self.shared, &self.client).await;
             return;
         }
-        let revision = sync::open(&mut self.shared.lock(), &document, path);
+        // Like every change to the state, under `guard`: a panic leaves the document unopened
+        // and the server serving (the lock recovers from poisoning).
+        let opened = guard("didOpen", || {
+            sync::open(&mut self.shared.lock(), &document, path)
+        });
+        let Ok(revision) = opened else {
+            return;
+        };
         self.spawn_diagnostics(document.uri, revision, Duration::ZERO);
         diagnostics::publish_config_diagnostics(&self.shared, &self.client).await;
     }
