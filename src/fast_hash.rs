@@ -19,21 +19,9 @@ impl FxHasher {
 }
 
 impl Hasher for FxHasher {
-    /// Eight bytes at a time, the last chunk zero-padded.
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
+        for_each_word(bytes, |word| self.add(word));
     }
 
     /// The same value as `write(&[byte])` (a `str` key ends with one), without the slice.
@@ -44,6 +32,23 @@ impl Hasher for FxHasher {
 
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+/// The bytes as little-endian 64-bit words, eight bytes at a time, the last chunk zero-padded.
+#[inline]
+fn for_each_word(bytes: &[u8], mut add: impl FnMut(u64)) {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        add(u64::from_le_bytes(word));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        add(u64::from_le_bytes(word));
     }
 }
 
@@ -82,18 +87,7 @@ impl KeyHasher {
     pub fn bytes(&mut self, bytes: &[u8]) {
         self.number(bytes.len() as u64);
         self.fx.write(bytes);
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.fold_in(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.fold_in(u64::from_le_bytes(word));
-        }
+        for_each_word(bytes, |word| self.fold_in(word));
     }
 
     pub fn number(&mut self, value: u64) {

@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use super::super::lexicon::{LEXICON, word_file};
 use super::super::sentence::SentenceView;
+use super::record::blocks_finite;
 use crate::fast_hash::FastSet;
 
 use super::figures::MONTHS;
@@ -127,55 +128,35 @@ fn is_finite_past_act(s: &SentenceView, i: usize) -> bool {
         return false;
     }
     let previous = s.word(p);
-    if matches!(
-        previous,
-        "the"
-            | "a"
-            | "an"
-            | "to"
-            | "be"
-            | "been"
-            | "being"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "should"
-            | "could"
-            | "must"
-            | "not"
-            | "never"
-            | "get"
-            | "gets"
-            | "got"
-            | "of"
-            | "on"
-            | "in"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "under"
-            | "at"
-            | "as"
-            | "into"
-            | "and"
-            | "or"
-            | "newly"
-            | "recently"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "my"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-    ) {
+    if blocks_finite(previous)
+        || matches!(
+            previous,
+            "of" | "on"
+                | "in"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "under"
+                | "at"
+                | "as"
+                | "into"
+                | "and"
+                | "or"
+                | "newly"
+                | "recently"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "my"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+        )
+    {
         return false;
     }
     if matches!(

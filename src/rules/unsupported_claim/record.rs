@@ -27,7 +27,7 @@ pub(super) static FRACTIONS: LazyLock<FastSet<&str>> = word_file!("claim-fractio
 
 /// Words that make the verb after them infinitive, passive or attributive: "to cut", "was
 /// passed", "the reduced budget". Such a verb is not a finite statement of what happened.
-fn blocks_finite(previous: &str) -> bool {
+pub(super) fn blocks_finite(previous: &str) -> bool {
     matches!(
         previous,
         "the"
