@@ -46,31 +46,23 @@ pub(super) fn has_date(s: &SentenceView) -> bool {
 /// Words that start an object right after a verb: "took the", "supported amnesty" is checked
 /// by capitalisation or by the subject instead.
 fn starts_object(s: &SentenceView, i: usize) -> bool {
-    matches!(
-        s.word(i),
-        "the"
-            | "a"
-            | "an"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "my"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "every"
-            | "all"
-            | "some"
-            | "no"
-            | "out"
-            | "up"
-            | "down"
-            | "off"
-            | "back"
-    ) || s.is_number(i)
+    is_possessive_or_demonstrative(s.word(i))
+        || matches!(
+            s.word(i),
+            "the"
+                | "a"
+                | "an"
+                | "every"
+                | "all"
+                | "some"
+                | "no"
+                | "out"
+                | "up"
+                | "down"
+                | "off"
+                | "back"
+        )
+        || s.is_number(i)
         || (s.is_word(i) && s.is_capitalized(i))
 }
 
@@ -145,17 +137,8 @@ fn is_finite_past_act(s: &SentenceView, i: usize) -> bool {
                 | "or"
                 | "newly"
                 | "recently"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "my"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
         )
+        || is_possessive_or_demonstrative(previous)
     {
         return false;
     }
@@ -193,4 +176,12 @@ pub(super) fn dated_act(s: &SentenceView) -> Option<(usize, usize)> {
     let i = (1..s.len()).find(|&i| is_finite_past_act(s, i))?;
     let end = if s.is_word(i + 1) { i + 1 } else { i };
     Some((i, end))
+}
+
+/// Possessive and demonstrative determiners: "its", "their", "this", "those"…
+fn is_possessive_or_demonstrative(word: &str) -> bool {
+    matches!(
+        word,
+        "its" | "their" | "his" | "her" | "our" | "my" | "this" | "that" | "these" | "those"
+    )
 }
