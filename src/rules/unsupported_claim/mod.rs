@@ -49,6 +49,7 @@ static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
         .chain(CHANGE_VERBS.iter())
         .chain(record::RECORD_VERBS.iter())
         .chain(record::ACTION_VERBS.iter())
+        .chain(record::POSITION_VERBS.iter())
         .copied()
         .chain(rank::COMPOUND_RANK_WORDS.iter().map(String::as_str))
         .chain(SOFT_WORDS);
@@ -111,6 +112,7 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
             .chain(CHANGE_VERBS.iter().copied())
             .chain(record::RECORD_VERBS.iter().copied())
             .chain(record::ACTION_VERBS.iter().copied())
+            .chain(record::POSITION_VERBS.iter().copied())
             .chain(record::FRACTIONS.iter().copied())
             .chain(rank::COMPOUND_RANK_WORDS.iter().map(String::as_str))
             .chain(SOFT_WORDS)

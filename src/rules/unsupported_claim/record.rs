@@ -22,6 +22,9 @@ pub(super) static RECORD_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-reco
 /// Past-tense verbs of positions taken and acts of force or policy.
 pub(super) static ACTION_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-action-verbs");
 
+/// Past-tense verbs of a position taken or a measure put forward (see the data file).
+pub(super) static POSITION_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-position-verbs");
+
 /// Fractions and hyphenated cardinals.
 pub(super) static FRACTIONS: LazyLock<FastSet<&str>> = word_file!("claim-fractions");
 
@@ -165,6 +168,43 @@ pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
         }
         return None;
     }
+    // "he proposed a tax credit": a person's proposal is a position on the record; a body's
+    // ("the committee proposed $6 billion", "the budget request proposed moving") states its
+    // plan, the document's subject rather than a claim.
+    if word == "proposed" && i > 0 {
+        return (personal_subject(s, i)
+            && s.is_word(i + 1)
+            && !matches!(s.word(i + 1), "to" | "that" | "by"))
+        .then_some(i + 1);
+    }
+    // "I opposed the grain embargo", "he supported amnesty", "they endorsed the plan": a
+    // position on the record, after its subject and with its object; not a participle after a
+    // determiner or a preposition ("the proposed budget", "projects supported through the act").
+    if POSITION_VERBS.contains(&word)
+        && i > 0
+        && s.is_word(i - 1)
+        && !is_preposition(previous)
+        && !is_object_filler(previous)
+        && s.is_word(i + 1)
+        && !matches!(
+            s.word(i + 1),
+            "by" | "that"
+                | "and"
+                | "or"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "as"
+                | "with"
+                | "at"
+                | "through"
+                | "under"
+                | "from"
+        )
+    {
+        return Some(i + 1);
+    }
     if RECORD_VERBS.contains(&word) {
         // A finite verb after its subject: not a participle after a preposition or a comma.
         if i == 0 || !s.is_word(i - 1) || is_preposition(previous) {
@@ -185,6 +225,30 @@ pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The subject of the verb at `i` is a personal pronoun, directly or before a perfect
+/// auxiliary: "he proposed", "I have proposed", "she's supported".
+pub(super) fn personal_subject(s: &SentenceView, i: usize) -> bool {
+    let personal = |w: &str| {
+        matches!(
+            w,
+            "i" | "we"
+                | "he"
+                | "she"
+                | "they"
+                | "you"
+                | "he's"
+                | "she's"
+                | "i've"
+                | "we've"
+                | "they've"
+                | "you've"
+        )
+    };
+    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    personal(previous)
+        || (matches!(previous, "has" | "have" | "had") && i > 1 && personal(s.word(i - 2)))
 }
 
 /// The verbs of change that take a measured subject or object, with their particles

@@ -116,6 +116,9 @@ fn is_intent_word(s: &SentenceView, i: usize) -> bool {
                 && !s.is_capitalized(i + 2)
                 && !s.is_number(i + 2)
         }
+        // "he proposed a tax credit" states a position on the record; "the proposed budget",
+        // "the committee proposed" a plan.
+        "proposed" => !super::record::personal_subject(s, i),
         "plan" | "plans" | "want" | "wants" | "intend" | "intends" | "propose" | "proposes"
         | "proposing" | "promise" | "pledge" => next == "to" || next == "that",
         _ => INTENT.contains(&word) || word.ends_with("'ll") || word.ends_with("’ll"),
