@@ -1,10 +1,12 @@
-//! Finds actor names and aliases in prose: one leftmost-longest Aho-Corasick pass, whole words
-//! only, case-sensitive (SPEC §2.4). Possessives (`Ukraine's`) and dash compounds
+//! Finds actor names and aliases in prose: leftmost-longest, whole words only, case-sensitive
+//! (SPEC §2.4). Possessives (`Ukraine's`) and dash compounds
 //! (`Russia–Ukraine`, `U.S.-led`) need no special patterns: the apostrophe and the dash are not
 //! word characters, so the name before them is a whole word.
+//!
+//! The pass is driven by the names' first bytes: the names' trie is walked only from where a
+//! name can start (for most names, a capital letter at a word start).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
-
+use super::name_trie::NameTrie;
 use crate::text::TextRange;
 
 /// A name found in text: which actor (an index chosen by the caller) and where.
@@ -16,11 +18,25 @@ pub struct NameMatch {
 
 #[derive(Debug)]
 pub struct NameMatcher {
-    automaton: Option<AhoCorasick>,
-    /// The actor of each pattern, by pattern index.
+    trie: NameTrie,
+    /// The actor of each name, by the name's index in the trie.
     pattern_actors: Vec<usize>,
     /// No name has two blanks in a row, so none spans two spaces of prose.
     splits_at_double_spaces: bool,
+    /// For each byte, where a name can start with it ([`NameStart`]).
+    starts: [NameStart; 256],
+}
+
+/// Where a name beginning with a given byte can start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameStart {
+    /// No name begins with this byte.
+    Nowhere,
+    /// Every name beginning with it begins with a word character, so a match elsewhere than at
+    /// a word start would join the word before it and be rejected.
+    AtWordStart,
+    /// Some name begins with a non-word character (`(`, `×`…).
+    Anywhere,
 }
 
 impl NameMatcher {
@@ -42,14 +58,23 @@ impl NameMatcher {
                 .windows(2)
                 .any(|pair| pair.iter().all(u8::is_ascii_whitespace))
         });
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(pairs.iter().map(|(name, _)| name.as_str()))
-            .ok();
+        let mut starts = [NameStart::Nowhere; 256];
+        for (name, _) in &pairs {
+            let (Some(byte), Some(first)) = (name.bytes().next(), name.chars().next()) else {
+                continue;
+            };
+            let start = &mut starts[usize::from(byte)];
+            *start = match (*start, is_word_char(first)) {
+                (NameStart::Anywhere, _) | (_, false) => NameStart::Anywhere,
+                (_, true) => NameStart::AtWordStart,
+            };
+        }
+        let trie = NameTrie::new(pairs.iter().map(|(name, _)| name.as_str()));
         NameMatcher {
-            automaton,
+            trie,
             pattern_actors,
             splits_at_double_spaces,
+            starts,
         }
     }
 
@@ -59,29 +84,46 @@ impl NameMatcher {
         self.splits_at_double_spaces
     }
 
-    /// Every whole-word match in `text`, in order.
+    /// Every whole-word match in `text`, in order: at each position from the left, the longest
+    /// name that starts there, kept when it is a whole word; the search goes on after it, or
+    /// at the next position when there is none.
     pub fn find_all(&self, text: &str, out: &mut Vec<NameMatch>) {
-        let Some(automaton) = &self.automaton else {
-            return;
-        };
         let bytes = text.as_bytes();
-        let mut start = 0;
-        while start < text.len() {
-            let Some(found) = automaton.find(Input::new(bytes).span(start..text.len())) else {
-                break;
+        let mut at = 0;
+        loop {
+            // Continuation bytes of a multi-byte character begin no name, so `at` is a
+            // character boundary whenever it gets past this.
+            let Some(skip) = bytes[at.min(bytes.len())..]
+                .iter()
+                .position(|byte| self.starts[usize::from(*byte)] != NameStart::Nowhere)
+            else {
+                return;
             };
-            if is_whole_word(text, found.start(), found.end()) {
+            at += skip;
+            let candidate = self.starts[usize::from(bytes[at])] == NameStart::Anywhere
+                || !follows_word_char(text, at);
+            if candidate
+                && let Some((name, end)) = self.trie.longest_at(bytes, at)
+                && is_whole_word(text, at, end)
+            {
                 out.push(NameMatch {
-                    actor: self.pattern_actors[found.pattern().as_usize()],
-                    range: TextRange::new(found.start(), found.end()),
+                    actor: self.pattern_actors[name],
+                    range: TextRange::new(at, end),
                 });
-                start = found.end();
+                at = end;
             } else {
-                // A shorter name may start inside the rejected one ("XNATO" hides nothing, but
-                // "Papua New Guinean" must not hide "New Guinea"…); try from the next character.
-                start = next_char_boundary(text, found.start());
+                at += 1;
             }
         }
+    }
+}
+
+/// Whether the character before byte `at` (a character boundary) is a word character.
+fn follows_word_char(text: &str, at: usize) -> bool {
+    match text.as_bytes()[..at].last() {
+        None => false,
+        Some(&byte) if byte < 0x80 => byte.is_ascii_alphanumeric() || byte == b'_',
+        Some(_) => text[..at].chars().next_back().is_some_and(is_word_char),
     }
 }
 
@@ -100,14 +142,6 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 
 pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
-}
-
-fn next_char_boundary(text: &str, offset: usize) -> usize {
-    let mut next = offset + 1;
-    while next < text.len() && !text.is_char_boundary(next) {
-        next += 1;
-    }
-    next
 }
 
 #[cfg(test)]
@@ -155,5 +189,75 @@ mod tests {
             matches(&names, "the European Union and press@EU.org"),
             vec![(2, "European Union".into())]
         );
+    }
+
+    use aho_corasick::{AhoCorasickBuilder, Input, MatchKind};
+
+    /// The unanchored Aho-Corasick pass this matcher replaced: leftmost-longest over the whole text, a
+    /// rejected match retried from its next character.
+    fn unanchored(names: &[(&str, usize)], text: &str) -> Vec<(usize, String)> {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names.iter().map(|(name, _)| *name))
+            .unwrap();
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let Some(found) = automaton.find(Input::new(text).span(start..text.len())) else {
+                break;
+            };
+            if is_whole_word(text, found.start(), found.end()) {
+                out.push((
+                    names[found.pattern().as_usize()].1,
+                    text[found.range()].to_owned(),
+                ));
+                start = found.end();
+            } else {
+                start = found.start() + 1;
+                while !text.is_char_boundary(start) {
+                    start += 1;
+                }
+            }
+        }
+        out
+    }
+
+    const NAMES: [(&str, usize); 12] = [
+        ("European", 0),
+        ("European Union", 1),
+        ("Union", 2),
+        ("Papua New Guinea", 3),
+        ("New Guinea", 4),
+        ("US", 5),
+        ("U.S.", 6),
+        ("the West", 7),
+        ("Élysée", 8),
+        ("(EU)", 9),
+        ("×Corp", 10),
+        ("Guinean", 11),
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn same_matches_as_the_unanchored_pass(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "European", "Union", " ", "  ", "Papua", "New", "Guinea", "n", "ns", "US", "A",
+                "U.S.", ".", "-", "'s", "the", "West", "Élysée", "é", "(", "EU", ")", "×", "Corp",
+                "@", "_", "x", "\n", "’",
+            ]), 0..40)
+        ) {
+            let text: String = pieces.concat();
+            let found = {
+                let matcher = NameMatcher::new(
+                    NAMES.iter().map(|(n, a)| (n.to_string(), *a)).collect(),
+                );
+                let mut out = Vec::new();
+                matcher.find_all(&text, &mut out);
+                out.into_iter()
+                    .map(|m| (m.actor, m.range.slice(&text).to_owned()))
+                    .collect::<Vec<_>>()
+            };
+            proptest::prop_assert_eq!(found, unanchored(&NAMES, &text));
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 mod gazetteer;
 mod matcher;
+mod name_trie;
 mod piece_names;
 mod registry;
 
