@@ -98,7 +98,7 @@ fn analyze_on(
     // Line starts need only the text: they are found while the text is parsed.
     let (mut document, line_index) = parallel::join(
         parallel,
-        || syntax::parse(text, context.flavour),
+        || syntax::parse_on(text, context.flavour, parallel),
         || LineIndex::new(text),
     );
     let levels = effective_levels(&context.config, &mut document);
@@ -496,6 +496,14 @@ mod tests {
             assert_eq!(one.mentions, two.mentions, "{name}");
             assert_eq!(one.estimative_terms, two.estimative_terms, "{name}");
             assert_eq!(one.line_index, two.line_index, "{name}");
+            // The parsed documents too (sentences are split on two threads): `Document` has no
+            // `PartialEq`, but its `Debug` form shows every field.
+            let (one_document, two_document) = (&one.document, &two.document);
+            assert_eq!(
+                format!("{one_document:?}"),
+                format!("{two_document:?}"),
+                "{name}"
+            );
             assert_eq!(one.title, two.title, "{name}");
             assert_eq!(one.actors, two.actors, "{name}");
         }

@@ -12,12 +12,19 @@ mod suppress;
 
 use crate::model::{
     Document, Flavour, FootnoteDef, FootnoteRef, InlineLink, Paragraph, ParagraphKind, Section,
-    SectionLink,
+    SectionLink, Sentence,
 };
+use crate::parallel;
 use crate::text::{TextRange, floor_char_boundary};
 
 /// Parses `text` as a briefing of the given flavour.
 pub fn parse(text: &str, flavour: Flavour) -> Document {
+    parse_on(text, flavour, parallel::worth_it(text.len()))
+}
+
+/// [`parse`], with the sentences of a large text split on two threads when `parallel`; the
+/// result is the same either way.
+pub(crate) fn parse_on(text: &str, flavour: Flavour, parallel: bool) -> Document {
     let mut problems = Vec::new();
     let (front_matter, body_start) = match front_matter::find_block(text) {
         Some((block, content)) => (
@@ -55,20 +62,8 @@ pub fn parse(text: &str, flavour: Flavour) -> Document {
     }
 
     let prose = String::from_utf8(blocks.prose).unwrap_or_else(|_| " ".repeat(text.len()));
-    let mut paragraphs = Vec::with_capacity(blocks.paragraphs.len());
-    let mut sentences = Vec::new();
     blocks.paragraphs.sort_by_key(|(_, range)| range.start);
-    for (kind, range) in blocks.paragraphs {
-        let first = sentences.len();
-        if kind != ParagraphKind::FootnoteDefinition {
-            sentences::split(&prose, range, paragraphs.len(), &mut sentences);
-        }
-        paragraphs.push(Paragraph {
-            kind,
-            range,
-            sentences: first..sentences.len(),
-        });
-    }
+    let (paragraphs, sentences) = split_sentences(&prose, &blocks.paragraphs, parallel);
 
     let mut footnote_refs = blocks.footnote_refs;
     footnote_refs.extend(inline.footnote_refs);
@@ -105,6 +100,60 @@ pub fn parse(text: &str, flavour: Flavour) -> Document {
         folds,
         problems,
     }
+}
+
+/// The paragraphs (`paragraphs`, in order) with their sentences: when `parallel`, the
+/// paragraphs are split in two halves, one per thread.
+fn split_sentences(
+    prose: &str,
+    paragraphs: &[(ParagraphKind, TextRange)],
+    parallel: bool,
+) -> (Vec<Paragraph>, Vec<Sentence>) {
+    let cut = match parallel {
+        true => paragraphs.partition_point(|(_, range)| range.start < prose.len() / 2),
+        false => paragraphs.len(),
+    };
+    let (first, second) = paragraphs.split_at(cut);
+    let ((mut paragraphs, mut sentences), (more_paragraphs, more_sentences)) = parallel::join(
+        parallel,
+        || split_run(prose, first, 0),
+        || split_run(prose, second, cut),
+    );
+    let shift = sentences.len();
+    paragraphs.extend(more_paragraphs.into_iter().map(|paragraph| Paragraph {
+        sentences: paragraph.sentences.start + shift..paragraph.sentences.end + shift,
+        ..paragraph
+    }));
+    sentences.extend(more_sentences);
+    (paragraphs, sentences)
+}
+
+/// The sentences of a run of paragraphs, the first of which is paragraph `first_index`; each
+/// paragraph's `sentences` count from the run's first sentence.
+fn split_run(
+    prose: &str,
+    run: &[(ParagraphKind, TextRange)],
+    first_index: usize,
+) -> (Vec<Paragraph>, Vec<Sentence>) {
+    let mut paragraphs = Vec::with_capacity(run.len());
+    let mut sentences = Vec::new();
+    for (kind, range) in run {
+        let first = sentences.len();
+        if *kind != ParagraphKind::FootnoteDefinition {
+            sentences::split(
+                prose,
+                *range,
+                first_index + paragraphs.len(),
+                &mut sentences,
+            );
+        }
+        paragraphs.push(Paragraph {
+            kind: *kind,
+            range: *range,
+            sentences: first..sentences.len(),
+        });
+    }
+    (paragraphs, sentences)
 }
 
 /// What the block parsers (Markdown or plain text) hand to the shared inline stage.
