@@ -225,7 +225,7 @@ mod stage {
         let fixture = Fixture::new(stage_size());
         bencher
             .counter(BytesCount::new(fixture.text.len()))
-            .bench(|| fixture.with_context(|context| context.words.tokens.len()));
+            .bench(|| fixture.with_context(|context| context.words.sentence_has(0, u32::MAX)));
     }
 
     /// Every rule at once, on a context built outside the timing.
@@ -354,7 +354,8 @@ impl Fixture {
 
     fn with_context<T>(&self, f: impl FnOnce(&RuleContext) -> T) -> T {
         let actors = ActorSet::new(&self.config.registry, &[]);
-        let words = rules::Words::new(self.document());
+        let lower = self.document().prose.to_ascii_lowercase();
+        let words = rules::Words::new(self.document(), &lower);
         let context = RuleContext::new(
             &self.text,
             self.document(),

@@ -107,6 +107,8 @@ fn analyze_on(
         .as_ref()
         .map_or(&[][..], |fm| &fm.inline_actors[..]);
     let actor_set = ActorSet::new(&context.config.registry, inline_actors);
+    // Word lists are compared with the words' lowercased text, sliced from this copy.
+    let lower = document.prose.to_ascii_lowercase();
     let Reading {
         mentions,
         citations,
@@ -115,6 +117,7 @@ fn analyze_on(
     } = read(
         text,
         &document,
+        &lower,
         context,
         &actor_set,
         parallel,
@@ -197,10 +200,10 @@ fn analyze_on(
 }
 
 /// What the rules read besides the document, found once per analysis.
-struct Reading {
+struct Reading<'a> {
     mentions: Vec<Mention>,
     citations: Citations,
-    words: rules::Words,
+    words: rules::Words<'a>,
     /// With a memo: each sentence's key, and whether the memo has not seen it.
     fresh: Option<(Vec<u128>, Vec<bool>)>,
 }
@@ -210,14 +213,15 @@ struct Reading {
 /// when `parallel`, each taking half of the prose, cut between two spaces in a row where no
 /// name can span the cut. With a memo, names are looked for piece by piece (`PieceNames`), and
 /// only the words of new sentences are read.
-fn read(
+fn read<'a>(
     text: &str,
     document: &Document,
+    lower: &'a str,
     context: &Context,
     actor_set: &ActorSet,
     parallel: bool,
     mut memo: Option<&mut SentenceMemo>,
-) -> Reading {
+) -> Reading<'a> {
     if let Some(memo) = memo.as_deref_mut() {
         memo.settle(memo_settings(text, document, context));
     }
@@ -256,7 +260,7 @@ fn read(
         || {
             let names = find_names(0..cut);
             let citations = Citations::new(document, context.config.citation_scope);
-            let words = (!with_memo).then(|| rules::Words::part(document, 0..sentences_cut));
+            let words = (!with_memo).then(|| rules::Words::part(document, lower, 0..sentences_cut));
             (names, citations, words)
         },
         || {
@@ -264,7 +268,7 @@ fn read(
             if with_memo {
                 (names, None, memo::sentence_hashes(text, document))
             } else {
-                let words = rules::Words::part(document, sentences_cut..all_sentences);
+                let words = rules::Words::part(document, lower, sentences_cut..all_sentences);
                 (names, Some(words), Vec::new())
             }
         },
@@ -274,7 +278,7 @@ fn read(
     let mentions = mentions(document, actor_set, &names);
     let all_words = first_words
         .zip(more_words)
-        .map(|(first, more)| rules::Words::joined(first, more));
+        .map(|(first, more)| rules::Words::joined(lower, first, more));
     let (words, fresh) = match (all_words, memo) {
         (None, Some(memo)) => {
             if let (Some(kept), Some(more_kept)) = (kept, more_kept) {
@@ -282,10 +286,13 @@ fn read(
             }
             let keys = memo::sentence_keys(&hashes, document, &citations, &mentions);
             let fresh = memo.fresh(&keys);
-            let words = rules::Words::of_sentences(document, &fresh);
+            let words = rules::Words::of_sentences(document, lower, &fresh);
             (words, Some((keys, fresh)))
         }
-        (words, _) => (words.unwrap_or_else(|| rules::Words::new(document)), None),
+        (words, _) => (
+            words.unwrap_or_else(|| rules::Words::new(document, lower)),
+            None,
+        ),
     };
     Reading {
         mentions,

@@ -20,9 +20,7 @@ pub struct RuleContext<'a> {
     pub mentions: &'a [Mention],
     levels: &'a HashMap<RuleCode, Option<Severity>>,
     citations: Citations,
-    pub words: &'a Words,
-    /// The lowercased text of every token, parallel to `words.tokens`.
-    pub(super) lower_words: Vec<&'a str>,
+    pub words: &'a Words<'a>,
     /// When set, the per-sentence rules look only at the sentences marked `true`: the others'
     /// findings are reused from an earlier analysis (`rules::memo`).
     only_sentences: Option<Vec<bool>>,
@@ -40,11 +38,9 @@ impl<'a> RuleContext<'a> {
         actors: &'a ActorSet<'a>,
         mentions: &'a [Mention],
         levels: &'a HashMap<RuleCode, Option<Severity>>,
-        words: &'a Words,
+        words: &'a Words<'a>,
         citations: Citations,
     ) -> RuleContext<'a> {
-        // Every rule that looks at a sentence reads its lowercased words: slice them once.
-        let lower_words = words.tokens.iter().map(|t| words.lower(t)).collect();
         RuleContext {
             text,
             document,
@@ -55,7 +51,6 @@ impl<'a> RuleContext<'a> {
             levels,
             citations,
             words,
-            lower_words,
             only_sentences: None,
         }
     }

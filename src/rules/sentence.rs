@@ -17,10 +17,7 @@ pub struct SentenceView<'a> {
 
 impl<'a> SentenceView<'a> {
     pub fn new(context: &'a RuleContext<'a>, index: usize) -> SentenceView<'a> {
-        let (start, end) = context.words.sentence_tokens[index];
-        let (start, end) = (start as usize, end as usize);
-        let tokens = &context.words.tokens[start..end];
-        let lower = &context.lower_words[start..end];
+        let (tokens, lower) = context.words.sentence_words(index);
         SentenceView {
             index,
             tokens,

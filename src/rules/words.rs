@@ -1,6 +1,6 @@
 //! Words of the prose, computed once per document and shared by the language rules: tokens
-//! with byte ranges, an ASCII-lowercased copy of the prose to compare against word lists without
-//! allocating, and the tokens of each sentence.
+//! with byte ranges, their text in an ASCII-lowercased copy of the prose to compare against word
+//! lists without allocating, and the tokens of each sentence.
 
 use super::triggers;
 use crate::model::Document;
@@ -26,66 +26,120 @@ impl Token {
     }
 }
 
-pub struct Words {
+pub struct Words<'a> {
     /// The prose with ASCII letters lowercased: same length, same offsets.
-    pub lower: String,
-    pub tokens: Vec<Token>,
-    /// For each sentence, its tokens as `tokens[start..end]`.
-    pub sentence_tokens: Vec<(u32, u32)>,
-    /// For each sentence, the trigger families of its words (`triggers.rs`).
-    pub sentence_families: Vec<u32>,
+    pub lower: &'a str,
+    /// The words of consecutive runs of sentences, each read on its own thread: one part, or
+    /// two for a large document. They are not copied into one list.
+    parts: Vec<WordsPart<'a>>,
 }
 
-/// The words of a run of sentences, to be joined with the rest ([`Words::joined`]).
-pub struct WordsPart(Words);
+/// The words of a run of sentences ([`Words::part`]), to be joined with the rest
+/// ([`Words::joined`]).
+pub struct WordsPart<'a> {
+    /// The index of the run's first sentence.
+    first_sentence: usize,
+    tokens: Vec<Token>,
+    /// The lowercased text of each token, parallel to `tokens`: every rule that looks at a
+    /// sentence reads them.
+    lower_words: Vec<&'a str>,
+    /// For each sentence of the run, its tokens as `tokens[start..end]`.
+    sentence_tokens: Vec<(u32, u32)>,
+    /// For each sentence of the run, the trigger families of its words (`triggers.rs`).
+    sentence_families: Vec<u32>,
+}
 
-impl Words {
-    pub fn new(document: &Document) -> Words {
-        let lower = document.prose.to_ascii_lowercase();
+impl<'a> Words<'a> {
+    /// The words of every sentence; `lower` is the prose ASCII-lowercased.
+    pub fn new(document: &Document, lower: &'a str) -> Words<'a> {
         let sentences = 0..document.sentences.len();
-        Words::read(document, &lower, 0, sentences, None).with_lower(lower)
+        Words::whole(lower, WordsPart::read(document, lower, sentences, None))
     }
 
     /// The words of the sentences marked `true` only; the others have no tokens and no
     /// trigger families. For an analysis that reuses the other sentences' findings
     /// (`rules::memo`): after a keystroke, one sentence of thousands is read.
-    pub fn of_sentences(document: &Document, only: &[bool]) -> Words {
-        let lower = document.prose.to_ascii_lowercase();
+    pub fn of_sentences(document: &Document, lower: &'a str, only: &[bool]) -> Words<'a> {
         let sentences = 0..document.sentences.len();
-        Words::read(document, &lower, 0, sentences, Some(only)).with_lower(lower)
+        Words::whole(
+            lower,
+            WordsPart::read(document, lower, sentences, Some(only)),
+        )
     }
 
     /// The words of a run of sentences, so that two threads can read the words of a large
     /// document: [`Words::joined`] puts the parts of consecutive runs together.
-    pub fn part(document: &Document, sentences: std::ops::Range<usize>) -> WordsPart {
-        // Each part lowercases the prose from its first sentence to the next part's.
-        let cut = |index: usize| match index {
-            0 => 0,
-            _ => document
-                .sentences
-                .get(index)
-                .map_or(document.prose.len(), |s| s.range.start),
+    pub fn part(
+        document: &Document,
+        lower: &'a str,
+        sentences: std::ops::Range<usize>,
+    ) -> WordsPart<'a> {
+        WordsPart::read(document, lower, sentences, None)
+    }
+
+    fn whole(lower: &'a str, part: WordsPart<'a>) -> Words<'a> {
+        Words {
+            lower,
+            parts: vec![part],
+        }
+    }
+
+    /// Joins the words of sentences `0..k` and `k..n` ([`Words::part`]).
+    pub fn joined(lower: &'a str, first: WordsPart<'a>, second: WordsPart<'a>) -> Words<'a> {
+        Words {
+            lower,
+            parts: vec![first, second],
+        }
+    }
+
+    /// The part that holds sentence `index`, and the sentence's index in it.
+    fn part_of(&self, index: usize) -> (&WordsPart<'a>, usize) {
+        let part = match self.parts.len() {
+            1 => &self.parts[0],
+            _ => {
+                let after = self.parts.partition_point(|p| p.first_sentence <= index);
+                &self.parts[after.saturating_sub(1)]
+            }
         };
-        let prose = cut(sentences.start)..cut(sentences.end);
-        let lower = document.prose[prose.clone()].to_ascii_lowercase();
-        let words = Words::read(document, &lower, prose.start, sentences, None);
-        WordsPart(words.with_lower(lower))
+        (part, index - part.first_sentence)
     }
 
-    fn with_lower(mut self, lower: String) -> Words {
-        self.lower = lower;
-        self
+    /// The tokens of sentence `index`.
+    pub fn sentence(&self, index: usize) -> &[Token] {
+        self.sentence_words(index).0
     }
 
-    /// The words of `sentences`; `lower` is the lowercased prose from `lower_start` on, and
-    /// the result's `lower` is empty.
+    /// The tokens of sentence `index` and their lowercased texts.
+    pub fn sentence_words(&self, index: usize) -> (&[Token], &[&'a str]) {
+        let (part, local) = self.part_of(index);
+        let (start, end) = part.sentence_tokens[local];
+        let tokens = start as usize..end as usize;
+        (&part.tokens[tokens.clone()], &part.lower_words[tokens])
+    }
+
+    /// Whether sentence `index` has a word of any of the `families`.
+    pub fn sentence_has(&self, index: usize, families: u32) -> bool {
+        let (part, local) = self.part_of(index);
+        part.sentence_families
+            .get(local)
+            .is_some_and(|f| f & families != 0)
+    }
+
+    /// The token's text, ASCII-lowercased.
+    pub fn lower(&self, token: &Token) -> &'a str {
+        &self.lower[token.start as usize..token.end as usize]
+    }
+}
+
+impl<'a> WordsPart<'a> {
+    /// The words of `sentences`, or of those of them marked in `only`.
     fn read(
         document: &Document,
-        lower: &str,
-        lower_start: usize,
+        lower: &'a str,
         sentences: std::ops::Range<usize>,
         only: Option<&[bool]>,
-    ) -> Words {
+    ) -> WordsPart<'a> {
+        let first_sentence = sentences.start;
         let all = &document.sentences[sentences.clone()];
         let capacity = if only.is_some() {
             0
@@ -95,6 +149,7 @@ impl Words {
                 .map_or(0, |(last, first)| (last.range.end - first.range.start) / 5)
         };
         let mut tokens = Vec::with_capacity(capacity);
+        let mut lower_words = Vec::with_capacity(capacity);
         let mut sentence_tokens = Vec::with_capacity(all.len());
         let mut sentence_families = Vec::with_capacity(all.len());
         for (index, sentence) in sentences.zip(all) {
@@ -109,6 +164,8 @@ impl Words {
             let mut families = 0;
             for token in &tokens[first..] {
                 let (start, end) = (token.start as usize, token.end as usize);
+                let lowered = &lower[start..end];
+                lower_words.push(lowered);
                 families |= match token.kind {
                     TokenKind::Number => triggers::NUMBER,
                     TokenKind::Punct => 0,
@@ -117,52 +174,19 @@ impl Words {
                         let capitals = (2..=6).contains(&original.len())
                             && original.bytes().all(|b| b.is_ascii_uppercase());
                         let capitals = if capitals { triggers::CAPITALS } else { 0 };
-                        let lowered = &lower[start - lower_start..end - lower_start];
                         triggers::families(lowered) | capitals
                     }
                 };
             }
             sentence_families.push(families);
         }
-        Words {
-            lower: String::new(),
+        WordsPart {
+            first_sentence,
             tokens,
+            lower_words,
             sentence_tokens,
             sentence_families,
         }
-    }
-
-    /// Joins the words of sentences `0..k` and `k..n` ([`Words::part`]).
-    pub fn joined(first: WordsPart, second: WordsPart) -> Words {
-        let (mut words, second) = (first.0, second.0);
-        let offset = words.tokens.len() as u32;
-        words.tokens.extend(second.tokens);
-        words.sentence_tokens.extend(
-            second
-                .sentence_tokens
-                .iter()
-                .map(|(start, end)| (start + offset, end + offset)),
-        );
-        words.sentence_families.extend(second.sentence_families);
-        words.lower.push_str(&second.lower);
-        words
-    }
-
-    pub fn sentence(&self, index: usize) -> &[Token] {
-        let (start, end) = self.sentence_tokens[index];
-        &self.tokens[start as usize..end as usize]
-    }
-
-    /// Whether sentence `index` has a word of any of the `families`.
-    pub fn sentence_has(&self, index: usize, families: u32) -> bool {
-        self.sentence_families
-            .get(index)
-            .is_some_and(|f| f & families != 0)
-    }
-
-    /// The token's text, ASCII-lowercased.
-    pub fn lower(&self, token: &Token) -> &str {
-        &self.lower[token.start as usize..token.end as usize]
     }
 }
 
