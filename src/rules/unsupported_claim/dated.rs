@@ -178,6 +178,36 @@ pub(super) fn dated_act(s: &SentenceView) -> Option<(usize, usize)> {
     Some((i, end))
 }
 
+/// A person's act without a date: "he cut the COPS program", "she has closed 700 hospitals".
+/// "he" or "she" names one actor whose record can be checked; "they", "we" and "it" narrate as
+/// often as they report. The range of the verb (with the next word).
+pub(super) fn persons_act(s: &SentenceView) -> Option<(usize, usize)> {
+    let i = (1..s.len()).find(|&i| {
+        let previous = s.word(i - 1);
+        let subject = match previous {
+            "has" | "had" if i > 1 => s.word(i - 2),
+            _ => previous,
+        };
+        // "he proposed to meet", "she promised to cut": a plan, not an act.
+        let plan = s.word(i + 1) == "to"
+            && matches!(
+                s.word(i),
+                "proposed"
+                    | "promised"
+                    | "pledged"
+                    | "vowed"
+                    | "planned"
+                    | "intended"
+                    | "decided"
+                    | "threatened"
+                    | "offered"
+            );
+        matches!(subject, "he" | "she" | "he's" | "she's") && !plan && is_finite_past_act(s, i)
+    })?;
+    let end = if s.is_word(i + 1) { i + 1 } else { i };
+    Some((i, end))
+}
+
 /// Possessive and demonstrative determiners: "its", "their", "this", "those"…
 fn is_possessive_or_demonstrative(word: &str) -> bool {
     matches!(

@@ -117,7 +117,9 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
             .chain(rank::COMPOUND_RANK_WORDS.iter().map(String::as_str))
             .chain(SOFT_WORDS)
             .chain(COUNT_EXTRAS)
-            .chain(["time", "history", "ever", "before"]),
+            .chain([
+                "time", "history", "ever", "before", "he", "she", "he's", "she's",
+            ]),
     )
 }
 
@@ -234,6 +236,7 @@ fn find_soft(s: &SentenceView, allowed: &dyn Fn(usize) -> bool) -> Option<TextRa
         }
     }
     dated::dated_act(s)
+        .or_else(|| dated::persons_act(s))
         .filter(|&(start, _)| allowed(start))
         .map(|(start, end)| s.range(start, end + 1))
 }

@@ -132,7 +132,26 @@ fn is_intent_word(s: &SentenceView, i: usize) -> bool {
 /// train 1,880 health workers").
 pub(super) fn is_intent_in_clause(s: &SentenceView, i: usize) -> bool {
     let (start, end) = clause(s, i);
-    (start..end).any(|j| is_intent_word(s, j))
+    (start..end).any(|j| is_intent_word(s, j) && !third_person_intent(s, j))
+}
+
+/// A plan word whose subject is "he" or "she": "he's going to cut defense $60 billion", "she
+/// will raise taxes on 50 percent of small businesses". Another person's plan, with its figure,
+/// is a claim about their platform that the record can check, not the speaker's promise.
+fn third_person_intent(s: &SentenceView, j: usize) -> bool {
+    let word = s.word(j);
+    if matches!(word, "he'll" | "she'll") {
+        return true;
+    }
+    // "he is going to", "she's going to".
+    let k = if word == "going" && j > 1 && s.word(j - 1) == "is" {
+        j - 1
+    } else {
+        j
+    };
+    matches!(word, "will" | "going" | "wants" | "plans" | "intends")
+        && k > 0
+        && matches!(s.word(k - 1), "he" | "she" | "he's" | "she's")
 }
 
 /// A modal or a condition in the clause that holds word `i` ("may" before a day or a year is
