@@ -46,9 +46,26 @@ fn for_each_word(bytes: &[u8], mut add: impl FnMut(u64)) {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        add(u64::from_le_bytes(word));
+        add(tail_word(rest));
+    }
+}
+
+/// 1 to 7 bytes as a zero-padded little-endian word. Copying them into a zeroed array calls
+/// `memcpy` for every short word hashed (most words are shorter than 8 bytes); two
+/// overlapping reads give the same value inline.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let u32_at = |at: usize| {
+        let bytes = [rest[at], rest[at + 1], rest[at + 2], rest[at + 3]];
+        u64::from(u32::from_le_bytes(bytes))
+    };
+    if n >= 4 {
+        // The bytes n-4..4 are in both reads, with the same value.
+        u32_at(0) | (u32_at(n - 4) << ((n - 4) * 8))
+    } else {
+        let byte = |at: usize| rest.get(at).map_or(0, |b| u64::from(*b));
+        byte(0) | (byte(1) << 8) | (byte(2) << 16)
     }
 }
 
@@ -137,6 +154,13 @@ mod tests {
             let mut hasher = FxHasher::default();
             hasher.write(text.as_bytes());
             assert_eq!(hasher.finish(), reference(text.as_bytes()), "{text}");
+            // Every tail length, each byte different, high bits set.
+            for len in 0..=17 {
+                let bytes: Vec<u8> = (0..len).map(|i| 0x91 + 7 * i as u8).collect();
+                let mut hasher = FxHasher::default();
+                hasher.write(&bytes);
+                assert_eq!(hasher.finish(), reference(&bytes), "{len} bytes");
+            }
             hasher.write_u8(0xff);
             let mut twice = reference(text.as_bytes());
             twice = (twice.rotate_left(5) ^ 0xff).wrapping_mul(SEED);
