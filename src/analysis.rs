@@ -95,14 +95,12 @@ fn analyze_on(
     parallel: bool,
     mut memo: Option<&mut SentenceMemo>,
 ) -> Analysis {
-    let t0 = std::time::Instant::now();
     // Line starts need only the text: they are found while the text is parsed.
     let (mut document, line_index) = parallel::join(
         parallel,
         || syntax::parse_on(text, context.flavour, parallel),
         || LineIndex::new(text),
     );
-    let t1 = t0.elapsed();
     let levels = effective_levels(&context.config, &mut document);
     let inline_actors = document
         .front_matter
@@ -126,7 +124,6 @@ fn analyze_on(
         memo.as_deref_mut(),
     );
 
-    let t2 = t0.elapsed();
     let mut actors = HashMap::new();
     for mention in &mentions {
         if !actors.contains_key(&mention.actor_id)
@@ -156,7 +153,6 @@ fn analyze_on(
         &words,
         citations,
     );
-    let t3 = t0.elapsed();
     let (mut diagnostics, estimative_terms) = match (memo, fresh) {
         (Some(memo), Some((keys, fresh))) => {
             let Some(found) = memo.run(&mut rule_context, &keys, fresh, parallel) else {
@@ -178,18 +174,7 @@ fn analyze_on(
         }
         _ => rules::run(&rule_context, RuleSet::All, parallel),
     };
-    let t4 = t0.elapsed();
     rules::apply_suppressions(&document, &line_index, text, &mut diagnostics);
-    if std::env::var_os("TIMELINE").is_some() {
-        eprintln!(
-            "parse {:?} read {:?} ctx {:?} rules {:?} supp {:?}",
-            t1,
-            t2 - t1,
-            t3 - t2,
-            t4 - t3,
-            t0.elapsed() - t4
-        );
-    }
 
     let title = document
         .front_matter
