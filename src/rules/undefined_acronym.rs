@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use super::sentence::SentenceView;
 use super::triggers;
+use super::words::TokenKind;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::text::TextRange;
@@ -46,6 +47,11 @@ pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention
     // Decided at the first acronym of the sentence: most sentences with capitals have none.
     let mut shouting: Option<bool> = None;
     for i in 0..s.len() {
+        // Most tokens are too long or too short to be acronyms: skip them before slicing.
+        let token = s.tokens[i];
+        if token.kind != TokenKind::Word || !(2..=6).contains(&(token.end - token.start)) {
+            continue;
+        }
         let text = s.text(i);
         if !is_acronym(text)
             || *shouting.get_or_insert_with(|| is_shouting(&s))
