@@ -19,9 +19,7 @@ mod record;
 mod scope;
 
 use figures::{NUMBER_WORDS, is_count, is_figure};
-use scope::{
-    OPINION, has_named_source, is_assertion, is_intent, is_intent_in_clause, is_modal_in_clause,
-};
+use scope::{OPINION, has_named_source, is_assertion, is_intent_in_clause, is_modal_in_clause};
 
 pub(super) static SUPERLATIVES: LazyLock<FastSet<&str>> = word_file!("claim-superlatives");
 
@@ -60,7 +58,7 @@ static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
 });
 
 /// Words that start a softer pattern besides the word lists.
-const SOFT_WORDS: [&str; 34] = [
+const SOFT_WORDS: [&str; 39] = [
     "high",
     "low",
     "highs",
@@ -95,6 +93,11 @@ const SOFT_WORDS: [&str; 34] = [
     "decreasing",
     "soaring",
     "plummeting",
+    "time",
+    "up",
+    "down",
+    "single",
+    "one",
 ];
 
 /// Ordinal fractions and "out" (of ten): counts besides the number words and fractions.
@@ -134,20 +137,19 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         let sentence = SentenceView::new(context, index);
         // The cheap search for a checkable element first: most sentences that pass the
         // trigger-word filter have none, and the scope checks below are all required.
-        // A figure is a plan only inside the clause that states the plan; the softer triggers
-        // are left alone by intent and opinion anywhere in the sentence, and by a modal or a
-        // condition in their own clause.
+        // A figure or a softer trigger is a plan only inside the clause that states the plan
+        // ("for the first time in history, you will be taxing…" plans; "…, and that's why I
+        // vetoed the budget" does not); the softer triggers are also left alone by opinion
+        // anywhere in the sentence, and by a modal or a condition in their own clause.
         let opinion = sentence.lower.iter().any(|w| OPINION.contains(w));
         let figure_allowed = |i: usize| !is_intent_in_clause(&sentence, i);
-        let soft_allowed = |i: usize| !opinion && !is_modal_in_clause(&sentence, i);
-        let Some((trigger, figure)) = find_trigger(&sentence, &figure_allowed, &soft_allowed)
-        else {
+        let soft_allowed = |i: usize| {
+            !opinion && !is_modal_in_clause(&sentence, i) && !is_intent_in_clause(&sentence, i)
+        };
+        let Some(trigger) = find_trigger(&sentence, &figure_allowed, &soft_allowed) else {
             continue;
         };
-        if !is_assertion(&sentence)
-            || has_named_source(&sentence)
-            || (!figure && is_intent(&sentence))
-        {
+        if !is_assertion(&sentence) || has_named_source(&sentence) {
             continue;
         }
         let mut d = diagnostic(
@@ -168,17 +170,15 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The first checkable element of the sentence, figures before words, and whether it is a
-/// figure or count. `figure_allowed` rejects a figure or count at a token (one stated as part
-/// of a plan), `soft_allowed` a superlative, change or act (one in an opinion or a condition).
+/// The first checkable element of the sentence, figures before words. `figure_allowed` rejects
+/// a figure or count at a token (one stated as part of a plan), `soft_allowed` a superlative,
+/// change or act (one in an opinion, a condition or a plan).
 fn find_trigger(
     s: &SentenceView,
     figure_allowed: &dyn Fn(usize) -> bool,
     soft_allowed: &dyn Fn(usize) -> bool,
-) -> Option<(TextRange, bool)> {
-    find_figure(s, figure_allowed)
-        .map(|range| (range, true))
-        .or_else(|| find_soft(s, soft_allowed).map(|r| (r, false)))
+) -> Option<TextRange> {
+    find_figure(s, figure_allowed).or_else(|| find_soft(s, soft_allowed))
 }
 
 /// The first figure, count or fraction that `allowed` accepts.
@@ -319,6 +319,31 @@ fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
         )
     {
         return Some(s.range(i, i + 2));
+    }
+    // "an all time low" (the unhyphenated "all-time low").
+    if word == "time"
+        && i > 0
+        && s.word(i - 1) == "all"
+        && matches!(s.word(i + 1), "high" | "low" | "highs" | "lows")
+    {
+        return Some(s.range(i - 1, i + 2));
+    }
+    // "not a single program", "not one Republican": a count of zero.
+    if (word == "single" && i > 1 && s.word(i - 1) == "a" && s.word(i - 2) == "not")
+        || (word == "one" && i > 0 && s.word(i - 1) == "not")
+    {
+        let start = if word == "single" { i - 2 } else { i - 1 };
+        if s.is_word(i + 1)
+            && !matches!(
+                s.word(i + 1),
+                "thing" | "bit" | "way" | "another" | "but" | "or"
+            )
+        {
+            return Some(s.range(start, i + 2));
+        }
+    }
+    if matches!(word, "up" | "down") {
+        return record::measured_level(s, i).map(|start| s.range(start, i + 1));
     }
     if word == "record"
         && matches!(

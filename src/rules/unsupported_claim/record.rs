@@ -403,6 +403,36 @@ pub(super) fn measured_change(
     None
 }
 
+/// A measure stated as up or down: "family income is down", "our exports are dramatically
+/// up". `i` is "up" or "down"; returns the first token of the match (the verb "be").
+pub(super) fn measured_level(s: &SentenceView, i: usize) -> Option<usize> {
+    let mut verb = i.checked_sub(1)?;
+    // One adverb: "sharply down", "way up".
+    if s.word(verb).ends_with("ly") || s.word(verb) == "way" {
+        verb = verb.checked_sub(1)?;
+    }
+    if !matches!(s.word(verb), "is" | "are" | "was" | "were") {
+        return None;
+    }
+    // The measure within four words before the verb, in the same clause.
+    for j in (verb.saturating_sub(4)..verb).rev() {
+        let w = s.word(j);
+        if !s.is_word(j) {
+            break;
+        }
+        if MEASURES.contains(&w) {
+            return Some(verb);
+        }
+        if matches!(
+            w,
+            "that" | "which" | "who" | "and" | "but" | "if" | "when" | "because"
+        ) {
+            break;
+        }
+    }
+    None
+}
+
 /// A comparison with the past or with all others: "than any other", "than at any time",
 /// "fewer ships than we did in 1916", "less now than it was in 1968". `than` is word `i`.
 pub(super) fn comparison(s: &SentenceView, i: usize) -> Option<usize> {

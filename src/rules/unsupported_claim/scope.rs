@@ -94,11 +94,6 @@ const PLAN_IMPERATIVES: [&str; 16] = [
     "give",
 ];
 
-/// A plan, a promise or a proposal: "we will invest $5 billion", "I want to cut 10 percent".
-pub(super) fn is_intent(s: &SentenceView) -> bool {
-    (0..s.len()).any(|i| is_intent_word(s, i))
-}
-
 /// Word `i` marks a plan, a promise or a proposal.
 fn is_intent_word(s: &SentenceView, i: usize) -> bool {
     let word = s.word(i);
