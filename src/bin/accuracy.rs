@@ -186,7 +186,7 @@ fn main() -> ExitCode {
             &rows,
             RuleCode::UnsupportedClaim,
             (0.85, 0.60),
-            (0.85, 0.46),
+            (0.85, 0.495),
         )),
         None => eprintln!(
             "note: {} has no ClaimBuster data; skipped",
