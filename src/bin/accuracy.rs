@@ -228,7 +228,7 @@ fn main() -> ExitCode {
         let verdict = match (s.meets_target(), s.passes_gate()) {
             (true, _) => "meets target".to_owned(),
             (false, true) => format!(
-                "below target; CI floor {:.2} / {:.2}",
+                "below target; CI floor {} / {}",
                 s.precision_gate, s.recall_gate
             ),
             (false, false) => "BELOW CI FLOOR".to_owned(),
