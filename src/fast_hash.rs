@@ -156,7 +156,9 @@ mod tests {
             assert_eq!(hasher.finish(), reference(text.as_bytes()), "{text}");
             // Every tail length, each byte different, high bits set.
             for len in 0..=17 {
-                let bytes: Vec<u8> = (0..len).map(|i| 0x91 + 7 * i as u8).collect();
+                let bytes: Vec<u8> = (0..len)
+                    .map(|i: u8| 0x91u8.wrapping_add(i.wrapping_mul(7)))
+                    .collect();
                 let mut hasher = FxHasher::default();
                 hasher.write(&bytes);
                 assert_eq!(hasher.finish(), reference(&bytes), "{len} bytes");
