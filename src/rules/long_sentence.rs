@@ -1,6 +1,6 @@
 //! `long-sentence`: a sentence over `[style] max-sentence-words` (default 40).
 
-use super::words::TokenKind;
+use super::words::{Token, TokenKind};
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
@@ -15,53 +15,56 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         if tokens.iter().filter(|t| t.kind != TokenKind::Punct).count() <= limit {
             continue;
         }
-        let range = context.document.sentences[index].range;
-        let text = range.slice(&context.document.prose);
-        // Words as a reader counts them: "U.S.-led" and "Russia–Ukraine" are one word each.
-        let n_words = count_words(text);
+        let n_words = count_words(tokens);
         if n_words > limit {
             out.push(diagnostic(
                 RuleCode::LongSentence,
-                range,
+                context.document.sentences[index].range,
                 format!("sentence of {n_words} words (limit {limit}): split it"),
             ));
         }
     }
 }
 
-/// Whitespace-separated words with at least one letter or digit, in one pass over the bytes
-/// (a sentence is read once per document, so this runs over the whole prose).
-fn count_words(text: &str) -> usize {
+/// Words as a reader counts them, whitespace-separated with at least one letter or digit:
+/// "U.S.-led" and "Russia–Ukraine" are one word each. Tokens cover every character of the
+/// sentence but whitespace, so a word is a run of touching tokens, and it has a letter or
+/// digit when one of them is not punctuation. No byte is read again.
+fn count_words(tokens: &[Token]) -> usize {
     let mut n_words = 0;
-    let mut has_alphanumeric = false;
-    let mut visit = |whitespace: bool, alphanumeric: bool| {
-        if whitespace {
-            n_words += usize::from(has_alphanumeric);
-            has_alphanumeric = false;
-        } else {
-            has_alphanumeric |= alphanumeric;
+    let mut previous_end = None;
+    let mut counted = false;
+    for token in tokens {
+        if previous_end != Some(token.start) {
+            counted = false;
         }
-    };
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, CR, space.
-            visit(matches!(b, b'\t'..=b'\r' | b' '), b.is_ascii_alphanumeric());
-            i += 1;
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            visit(c.is_whitespace(), c.is_alphanumeric());
-            i += c.len_utf8();
+        if !counted && token.kind != TokenKind::Punct {
+            n_words += 1;
+            counted = true;
         }
+        previous_end = Some(token.end);
     }
-    n_words + usize::from(has_alphanumeric)
+    n_words
 }
 
 #[cfg(test)]
 mod tests {
     use super::count_words;
+    use crate::rules::words::tokenize;
+    use crate::text::TextRange;
+    use proptest::prelude::*;
+
+    fn words_of(text: &str) -> usize {
+        let mut tokens = Vec::new();
+        tokenize(text, TextRange::new(0, text.len()), &mut tokens);
+        count_words(&tokens)
+    }
+
+    fn split_whitespace_words(text: &str) -> usize {
+        text.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    }
 
     #[test]
     fn counts_like_split_whitespace() {
@@ -73,11 +76,16 @@ mod tests {
             "non\u{a0}breaking\u{2003}spaces and ... – — dashes",
             "Ünïcödé wörds ١٢٣ 漢字 — ?",
         ] {
-            let expected = text
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count();
-            assert_eq!(count_words(text), expected, "{text:?}");
+            assert_eq!(words_of(text), split_whitespace_words(text), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn counts_like_split_whitespace_on_any_text(
+            text in "([a-zA-Z0-9 .,'’\\-—–!?()%]|\u{a0}|\u{b}|\t|\n|é|١|漢){0,60}"
+        ) {
+            prop_assert_eq!(words_of(&text), split_whitespace_words(&text));
         }
     }
 }

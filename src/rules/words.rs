@@ -190,7 +190,7 @@ impl<'a> WordsPart<'a> {
     }
 }
 
-fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
+pub(super) fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
     let text = &prose[range.start..range.end];
     let bytes = text.as_bytes();
     let mut i = 0;
