@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use super::super::lexicon::{LEXICON, word_file};
 use super::super::sentence::SentenceView;
-use super::record::blocks_finite;
+use super::record::{blocks_finite, is_before_adjective_participle};
 use crate::fast_hash::FastSet;
 
 use super::figures::MONTHS;
@@ -121,23 +121,7 @@ fn is_finite_past_act(s: &SentenceView, i: usize) -> bool {
     }
     let previous = s.word(p);
     if blocks_finite(previous)
-        || matches!(
-            previous,
-            "of" | "on"
-                | "in"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "under"
-                | "at"
-                | "as"
-                | "into"
-                | "and"
-                | "or"
-                | "newly"
-                | "recently"
-        )
+        || is_before_adjective_participle(previous)
         || is_possessive_or_demonstrative(previous)
     {
         return false;

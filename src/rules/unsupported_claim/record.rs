@@ -60,6 +60,17 @@ pub(super) fn blocks_finite(previous: &str) -> bool {
 /// Prepositions and verbs after which a participle is an adjective: "because of increased
 /// imports", "based on enacted laws", "reflect enacted law".
 fn is_preposition(word: &str) -> bool {
+    is_before_adjective_participle(word)
+        || matches!(
+            word,
+            "despite" | "amid" | "reflect" | "reflects" | "include" | "includes" | "including"
+        )
+}
+
+/// Words after which a past form is a participle used as an adjective, not a finite verb:
+/// "of increased imports", "and expanded programs", "newly elected". Shared with the dated
+/// acts (`dated.rs`), which add no verbs to it.
+pub(super) fn is_before_adjective_participle(word: &str) -> bool {
     matches!(
         word,
         "of" | "on"
@@ -72,15 +83,8 @@ fn is_preposition(word: &str) -> bool {
             | "at"
             | "as"
             | "into"
-            | "despite"
-            | "amid"
             | "and"
             | "or"
-            | "reflect"
-            | "reflects"
-            | "include"
-            | "includes"
-            | "including"
             | "newly"
             | "recently"
     )
