@@ -2,6 +2,8 @@
 //! a few facts computed once per document (which sentences are cited).
 
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
 
 use super::words::Words;
 use super::{Diagnostic, RuleCode, Severity, diagnostic};
@@ -11,6 +13,7 @@ use crate::config::{CitationScope, Config};
 use crate::model::{Document, ProblemKind};
 use crate::text::{LineIndex, TextRange};
 
+#[derive(Clone)]
 pub struct RuleContext<'a> {
     pub text: &'a str,
     pub document: &'a Document,
@@ -19,11 +22,14 @@ pub struct RuleContext<'a> {
     pub actors: &'a ActorSet<'a>,
     pub mentions: &'a [Mention],
     levels: &'a HashMap<RuleCode, Option<Severity>>,
-    citations: Citations,
+    citations: Arc<Citations>,
     pub words: &'a Words<'a>,
     /// When set, the per-sentence rules look only at the sentences marked `true`: the others'
     /// findings are reused from an earlier analysis (`rules::memo`).
-    only_sentences: Option<Vec<bool>>,
+    only_sentences: Option<Arc<[bool]>>,
+    /// The per-sentence rules look only at these sentences: all of them, or one part of the
+    /// document when the rules run on two threads (`rules::run`).
+    sentence_range: Range<usize>,
 }
 
 impl<'a> RuleContext<'a> {
@@ -49,15 +55,29 @@ impl<'a> RuleContext<'a> {
             actors,
             mentions,
             levels,
-            citations,
+            citations: Arc::new(citations),
             words,
             only_sentences: None,
+            sentence_range: 0..document.sentences.len(),
         }
     }
 
     /// Limits the per-sentence rules to the sentences marked `true` (see [`Self::sentence_has`]).
     pub fn restrict_to(&mut self, only_sentences: Vec<bool>) {
-        self.only_sentences = Some(only_sentences);
+        self.only_sentences = Some(only_sentences.into());
+    }
+
+    /// This context with the per-sentence rules limited to the sentences in `range` as well.
+    pub fn part(&self, range: Range<usize>) -> RuleContext<'a> {
+        let mut part = self.clone();
+        part.sentence_range = range;
+        part
+    }
+
+    /// The sentences the per-sentence rules look at, in order (they also ask
+    /// [`Self::is_selected`] or [`Self::sentence_has`] of each).
+    pub fn sentence_indices(&self) -> Range<usize> {
+        self.sentence_range.clone()
     }
 
     /// Whether a per-sentence rule should look at sentence `index`: one of its words belongs
@@ -69,9 +89,11 @@ impl<'a> RuleContext<'a> {
 
     /// Whether the per-sentence rules look at sentence `index` at all.
     pub fn is_selected(&self, index: usize) -> bool {
-        self.only_sentences
-            .as_ref()
-            .is_none_or(|only| only.get(index).copied().unwrap_or(false))
+        self.sentence_range.contains(&index)
+            && self
+                .only_sentences
+                .as_ref()
+                .is_none_or(|only| only.get(index).copied().unwrap_or(false))
     }
 
     /// The level in force for `code` in this document; `None` is off.

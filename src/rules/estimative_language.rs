@@ -96,7 +96,7 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
 }
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
-    for index in 0..context.document.sentences.len() {
+    for index in context.sentence_indices() {
         if !context.sentence_has(index, triggers::ESTIMATIVE) {
             continue;
         }
@@ -150,7 +150,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 /// Every standard term in the document, for hover and inlay hints.
 pub fn standard_terms(context: &RuleContext) -> Vec<EstimativeTerm> {
     let mut terms = Vec::new();
-    for index in 0..context.document.sentences.len() {
+    for index in context.sentence_indices() {
         if context.sentence_has(index, triggers::ESTIMATIVE) {
             terms.extend(standard_terms_in(&SentenceView::new(context, index)));
         }

@@ -5,7 +5,7 @@ use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     let limit = context.config.max_sentence_words;
-    for index in 0..context.document.sentences.len() {
+    for index in context.sentence_indices() {
         if !context.is_selected(index) {
             continue;
         }

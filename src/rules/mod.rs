@@ -132,8 +132,10 @@ pub fn is_sentence_rule(code: RuleCode) -> bool {
 
 /// The rules of `set` whose severity is not `off`, with their diagnostics in document order,
 /// and the standard estimative terms when `set` has the sentence rules. On two threads when
-/// `parallel`: rules are handed out one at a time, most expensive first, to whichever thread
-/// is free, and their diagnostics are then put together in the order one thread produces.
+/// `parallel`: each per-sentence rule becomes two jobs, one per half of the document's
+/// sentences (their findings depend only on the sentence, see [`is_sentence_rule`]); jobs are
+/// handed out one at a time, most expensive first, to whichever thread is free, and their
+/// diagnostics are then put together in the order one thread produces.
 pub fn run(
     context: &RuleContext,
     set: RuleSet,
@@ -141,22 +143,31 @@ pub fn run(
 ) -> (Vec<Diagnostic>, Vec<crate::analysis::EstimativeTerm>) {
     let enabled = |code: RuleCode| set.includes(code) && context.severity(code).is_some();
     let with_terms = set != RuleSet::Structure;
+    let parts = sentence_parts(context, parallel);
     // `None` stands for the estimative terms.
-    let mut jobs: Vec<Option<RuleCode>> = BY_COST
+    let mut by_cost: Vec<Option<RuleCode>> = BY_COST
         .iter()
         .copied()
         .filter(|code| enabled(*code))
         .map(Some)
         .collect();
     if with_terms {
-        jobs.insert(jobs.len().min(BY_COST_TERMS_AT), None);
+        by_cost.insert(by_cost.len().min(BY_COST_TERMS_AT), None);
     }
-    jobs.extend(
+    by_cost.extend(
         RuleCode::ALL
             .into_iter()
             .filter(|code| !BY_COST.contains(code) && enabled(*code))
             .map(Some),
     );
+    let mut jobs: Vec<Job> = Vec::new();
+    for what in by_cost {
+        if what.is_none_or(is_sentence_rule) {
+            jobs.extend((0..parts.len()).map(|part| Job { what, part }));
+        } else {
+            jobs.push(Job { what, part: 0 });
+        }
+    }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
         let mut done: Vec<(usize, Vec<Diagnostic>, Vec<crate::analysis::EstimativeTerm>)> =
@@ -166,10 +177,14 @@ pub fn run(
             let Some(job) = jobs.get(index) else {
                 return done;
             };
-            match job {
+            let context = match job.what {
+                Some(code) if !is_sentence_rule(code) => context,
+                _ => &parts[job.part],
+            };
+            match job.what {
                 Some(code) => {
                     let mut out = Vec::new();
-                    run_rule(*code, context, &mut out);
+                    run_rule(code, context, &mut out);
                     done.push((index, out, Vec::new()));
                 }
                 None => {
@@ -184,22 +199,25 @@ pub fn run(
     } else {
         (work(), Vec::new())
     };
-    let mut by_job: Vec<Option<Vec<Diagnostic>>> = vec![None; jobs.len()];
-    let mut terms = Vec::new();
+    let mut by_job: Vec<(Vec<Diagnostic>, Vec<crate::analysis::EstimativeTerm>)> =
+        vec![(Vec::new(), Vec::new()); jobs.len()];
     for (index, out, job_terms) in mine.into_iter().chain(theirs) {
-        if jobs[index].is_none() {
-            terms = job_terms;
-        } else {
-            by_job[index] = Some(out);
+        by_job[index] = (out, job_terms);
+    }
+    let mut terms = Vec::new();
+    for (job, (_, job_terms)) in jobs.iter().zip(&mut by_job) {
+        if job.what.is_none() {
+            terms.append(job_terms);
         }
     }
     let mut out = Vec::new();
     for code in RuleCode::ALL {
-        let Some(index) = jobs.iter().position(|job| *job == Some(code)) else {
-            continue;
-        };
         let before = out.len();
-        out.extend(by_job[index].take().unwrap_or_default());
+        for (job, (job_out, _)) in jobs.iter().zip(&mut by_job) {
+            if job.what == Some(code) {
+                out.append(job_out);
+            }
+        }
         for diagnostic in &mut out[before..] {
             diagnostic.code = code;
             diagnostic.severity = context.severity(code).unwrap_or(diagnostic.severity);
@@ -207,6 +225,25 @@ pub fn run(
     }
     out.sort_by_key(|d| (d.range.start, d.range.end, d.code));
     (out, terms)
+}
+
+/// One rule (or, `None`, the standard estimative terms) on one part of the sentences.
+struct Job {
+    what: Option<RuleCode>,
+    part: usize,
+}
+
+/// The contexts the per-sentence jobs run in: the whole of `context`'s sentences, or when
+/// `parallel` its first and second halves, cut at the middle of the prose.
+fn sentence_parts<'a>(context: &RuleContext<'a>, parallel: bool) -> Vec<RuleContext<'a>> {
+    let all = context.sentence_indices();
+    if !parallel || all.len() < 2 {
+        return vec![context.clone()];
+    }
+    let sentences = &context.document.sentences[all.clone()];
+    let middle = context.document.prose.len() / 2;
+    let cut = all.start + sentences.partition_point(|s| s.range.start < middle);
+    vec![context.part(all.start..cut), context.part(cut..all.end)]
 }
 
 /// The per-sentence rules, most expensive first (`cargo bench --bench analysis -- rules`).
@@ -281,7 +318,7 @@ pub(crate) fn check_uncited_sentences(
     message: fn(&str) -> String,
     out: &mut Vec<Diagnostic>,
 ) {
-    for index in 0..context.document.sentences.len() {
+    for index in context.sentence_indices() {
         if !context.sentence_has(index, family) || context.is_cited(index) {
             continue;
         }

@@ -19,7 +19,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         .front_matter
         .as_ref()
         .and_then(|fm| fm.date);
-    for index in 0..context.document.sentences.len() {
+    for index in context.sentence_indices() {
         if !context.sentence_has(index, triggers::RELATIVE_TIME) {
             continue;
         }

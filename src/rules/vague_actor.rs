@@ -32,7 +32,7 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
 }
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
-    for index in 0..context.document.sentences.len() {
+    for index in context.sentence_indices() {
         if !context.sentence_has(index, triggers::VAGUE_ACTOR) {
             continue;
         }
