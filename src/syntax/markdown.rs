@@ -16,8 +16,53 @@ enum Container {
     Footnote,
 }
 
-pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
-    let body = &text[body_start..];
+/// Reads the Markdown body of `text` (from `body_start`) into `blocks`: on two threads when
+/// `parallel` and the body is large enough, each parsing one half (`split.rs`), with the same
+/// result as one thread.
+pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks, parallel: bool) {
+    if parallel && super::split::try_two_halves(text, body_start, blocks) {
+        return;
+    }
+    read_part(
+        text,
+        body_start,
+        &text[body_start..],
+        text.len() - body_start,
+        blocks,
+    );
+}
+
+/// What reading one part of a body found besides its blocks, so that a caller can tell
+/// whether the part read alone was read as in the whole document (`split.rs`).
+#[derive(Default)]
+pub(super) struct PartReport {
+    /// Labels of the footnote definitions in the part, in order.
+    pub footnote_labels: Vec<String>,
+    /// Labels of the footnote definitions read after the part (see `read_part`'s `source`).
+    pub appended_labels: Vec<String>,
+    /// The last top-level block: whether it is a fenced code block or an HTML block (the
+    /// blocks a blank line does not end), and where it ends in `source`.
+    pub last_block: Option<(bool, usize)>,
+    /// A top-level block ran past the part's end, into what was appended after it.
+    pub spilled: bool,
+    /// The part defines link references (`[label]: url`), which links anywhere may use.
+    pub has_link_definitions: bool,
+}
+
+/// Reads `source[..part_len]`, which starts at `offset` in `text`, into `blocks`. `source`
+/// is that part of `text` with, possibly, footnote definitions appended after it: they make
+/// pulldown-cmark read references to footnotes defined elsewhere in the document, and are
+/// only reported, never read into `blocks`.
+pub(super) fn read_part(
+    text: &str,
+    offset: usize,
+    source: &str,
+    part_len: usize,
+    blocks: &mut Blocks,
+) -> PartReport {
+    let body_start = offset;
+    let mut report = PartReport::default();
+    let mut depth = 0usize;
     let mut containers: Vec<Container> = Vec::new();
     let mut run: Option<(ParagraphKind, TextRange)> = None;
     let mut heading: Option<Heading> = None;
@@ -27,10 +72,34 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
     let mut table_depth = 0usize;
     let mut footnote: Option<FootnoteDef> = None;
 
-    let parser = Parser::new_ext(body, Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES)
+    let mut parser = Parser::new_ext(source, Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES)
         .into_offset_iter();
-    for (event, range) in parser {
-        let range = TextRange::new(range.start + body_start, range.end + body_start);
+    for (event, range) in parser.by_ref() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(tag) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && range.start < part_len {
+                    let open_ended = matches!(tag, TagEnd::CodeBlock | TagEnd::HtmlBlock);
+                    report.last_block = Some((open_ended, range.end));
+                    report.spilled |= range.end > part_len;
+                }
+            }
+            Event::Rule if depth == 0 => report.last_block = Some((false, range.end)),
+            _ => {}
+        }
+        if range.start >= part_len {
+            if let Event::Start(Tag::FootnoteDefinition(label)) = event {
+                report.appended_labels.push(label.to_string());
+            }
+            continue;
+        }
+        // A block that runs past the part (into the appended definitions) is reported above,
+        // and the part is then not used; clamped, it cannot reach past the text meanwhile.
+        let range = TextRange::new(
+            range.start + body_start,
+            range.end.min(part_len) + body_start,
+        );
         let in_footnote = footnote.is_some();
         match event {
             Event::Start(tag) => match tag {
@@ -61,6 +130,7 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
                 }
                 Tag::FootnoteDefinition(label) => {
                     close_run(&mut run, blocks);
+                    report.footnote_labels.push(label.to_string());
                     containers.push(Container::Footnote);
                     let label_end = text[range.start..range.end]
                         .find("]:")
@@ -178,6 +248,8 @@ pub(super) fn parse(text: &str, body_start: usize, blocks: &mut Blocks) {
         }
     }
     close_run(&mut run, blocks);
+    report.has_link_definitions = parser.reference_definitions().iter().next().is_some();
+    report
 }
 
 fn link(text: &str, range: TextRange, destination: &str, blocks: &mut Blocks) {

@@ -8,6 +8,7 @@ mod markdown;
 mod plain;
 pub mod sentences;
 pub mod slug;
+mod split;
 mod suppress;
 
 use crate::model::{
@@ -37,7 +38,7 @@ pub(crate) fn parse_on(text: &str, flavour: Flavour, parallel: bool) -> Document
     let mut blocks = Blocks::new(text.len());
     match flavour {
         Flavour::Markdown => {
-            markdown::parse(text, body_start, &mut blocks);
+            markdown::parse(text, body_start, &mut blocks, parallel);
             if blocks.headings.is_empty() {
                 plain::title_lines_in_markdown(text, body_start, &mut blocks);
             }
@@ -161,9 +162,13 @@ fn split_run(
 }
 
 /// What the block parsers (Markdown or plain text) hand to the shared inline stage.
+#[derive(Debug)]
 pub(crate) struct Blocks {
-    /// Spaces except where prose has been copied in; always the text's length.
+    /// Spaces except where prose has been copied in; the text's length from `prose_offset`.
     prose: Vec<u8>,
+    /// Where `prose` starts in the text: 0, or where the second half starts when a body is
+    /// parsed in two halves (`split.rs`).
+    prose_offset: usize,
     headings: Vec<HeadingOut>,
     paragraphs: Vec<(ParagraphKind, TextRange)>,
     /// Code blocks and code spans: never prose, never annotations.
@@ -177,8 +182,14 @@ pub(crate) struct Blocks {
 
 impl Blocks {
     fn new(len: usize) -> Blocks {
+        Blocks::for_part(0, len)
+    }
+
+    /// The blocks of the text from `offset` to `len`.
+    fn for_part(offset: usize, len: usize) -> Blocks {
         Blocks {
-            prose: vec![b' '; len],
+            prose: vec![b' '; len - offset],
+            prose_offset: offset,
             headings: Vec::new(),
             paragraphs: Vec::new(),
             code: Vec::new(),
@@ -193,7 +204,23 @@ impl Blocks {
     fn copy_prose(&mut self, text: &str, range: TextRange) {
         let start = floor_char_boundary(text, range.start);
         let end = floor_char_boundary(text, range.end);
-        self.prose[start..end].copy_from_slice(&text.as_bytes()[start..end]);
+        let offset = self.prose_offset;
+        self.prose[start - offset..end - offset].copy_from_slice(&text.as_bytes()[start..end]);
+    }
+
+    /// Adds the blocks of the part of the text that follows these ones (`for_part`).
+    fn append(&mut self, next: Blocks) {
+        let start = self.prose_offset + self.prose.len() - next.prose.len();
+        debug_assert_eq!(start, next.prose_offset);
+        self.prose[start - self.prose_offset..].copy_from_slice(&next.prose);
+        self.headings.extend(next.headings);
+        self.paragraphs.extend(next.paragraphs);
+        self.code.extend(next.code);
+        self.footnote_refs.extend(next.footnote_refs);
+        self.footnote_defs.extend(next.footnote_defs);
+        self.links.extend(next.links);
+        self.section_links.extend(next.section_links);
+        self.folds.extend(next.folds);
     }
 }
 
@@ -211,6 +238,7 @@ pub(crate) fn mask(prose: &mut [u8], range: TextRange) {
     prose[start..end].fill(b' ');
 }
 
+#[derive(Debug)]
 pub(crate) struct HeadingOut {
     level: u8,
     heading_range: TextRange,
