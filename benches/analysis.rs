@@ -21,6 +21,8 @@ use divan::Bencher;
 use divan::counter::BytesCount;
 
 fn main() {
+    // The allocator as the server and `check` set it up.
+    briefing_lsp::allocator::configure();
     divan::main();
 }
 

@@ -5,6 +5,7 @@
 //! [`cli`] touch files.
 
 pub mod actors;
+pub mod allocator;
 pub mod analysis;
 pub mod cli;
 pub mod config;

@@ -67,6 +67,7 @@ enum DenyArg {
 }
 
 fn main() -> ExitCode {
+    briefing_lsp::allocator::configure();
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(error) => {

@@ -47,7 +47,7 @@ pub fn schedule(shared: Arc<Shared>, client: Client, uri: Uri, revision: u64, de
             snapshot.version,
         )
         .await;
-        super::memory::release_after(snapshot.text.len());
+        super::memory::release_after();
     });
 }
 

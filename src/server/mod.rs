@@ -60,7 +60,7 @@ pub fn run(log_file: Option<&Path>) -> u8 {
         return 2;
     }
     install_panic_hook();
-    memory::configure();
+    crate::allocator::configure();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_time()
         .thread_name("briefing-lsp")
