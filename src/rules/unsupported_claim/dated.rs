@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use super::super::lexicon::{LEXICON, word_file};
 use super::super::sentence::SentenceView;
-use super::record::{blocks_finite, is_before_adjective_participle};
+use super::record::{blocks_finite, is_before_adjective_participle, is_talk_idiom};
 use crate::fast_hash::FastSet;
 
 use super::figures::MONTHS;
@@ -99,8 +99,9 @@ fn is_finite_past_act(s: &SentenceView, i: usize) -> bool {
     {
         return false;
     }
-    // "funding provided by the act": a participle with its agent.
-    if s.word(i + 1) == "by" {
+    // "funding provided by the act": a participle with its agent; "he raised the question":
+    // talk, not an act.
+    if s.word(i + 1) == "by" || is_talk_idiom(s, i) {
         return false;
     }
     // Look past an adverb to the subject: "Textron reportedly delivered", "Russia formally

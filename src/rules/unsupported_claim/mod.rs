@@ -456,6 +456,22 @@ fn is_change_assertion(s: &SentenceView, i: usize) -> bool {
         {
             false
         }
+        // "have raised concerns", "raised the question of": talk, not a change.
+        "raised" if record::is_talk_idiom(s, i) => false,
+        // "raised by a grandfather": brought up; "raised by a third" measures.
+        "raised"
+            if s.word(i + 1) == "by"
+                && matches!(
+                    s.word(i + 2),
+                    "a" | "an" | "my" | "his" | "her" | "their" | "our"
+                )
+                && !matches!(
+                    s.word(i + 3),
+                    "third" | "quarter" | "half" | "fifth" | "tenth" | "factor"
+                ) =>
+        {
+            false
+        }
         "cut" | "raised" | "lost" | "gained" | "created" | "reduced" | "lowered" | "voted"
         | "killed" | "destroyed" | "displaced" => {
             // Only with a measured object: "cut taxes by 10 percent" is caught as a figure;

@@ -90,6 +90,80 @@ pub(super) fn is_before_adjective_participle(word: &str) -> bool {
     )
 }
 
+/// What a speaker raises or a meeting is: "raised concerns", "raised the question of", "brought
+/// it up", "held a press conference". Talk about a subject states no act the record can check.
+/// Source: the collocations of "raise" (a subject of discussion) and "hold" (a meeting) in
+/// learners' dictionaries.
+pub(super) fn is_talk_idiom(s: &SentenceView, i: usize) -> bool {
+    // The object within three words, before any preposition: "held a tribal consultation".
+    let object = |words: &[&str]| {
+        (i + 1..(i + 4).min(s.len()))
+            .take_while(|&k| s.is_word(k) && !is_preposition(s.word(k)))
+            .any(|k| words.contains(&s.word(k)))
+    };
+    match s.word(i) {
+        "raised" | "raises" => object(&[
+            "concern",
+            "concerns",
+            "question",
+            "questions",
+            "doubt",
+            "doubts",
+            "objection",
+            "objections",
+            "issue",
+            "issues",
+            "alarm",
+            "alarms",
+            "awareness",
+            "eyebrows",
+            "point",
+            "points",
+            "matter",
+            "subject",
+            "topic",
+            "possibility",
+            "prospect",
+            "hopes",
+            "fears",
+            "specter",
+            "spectre",
+        ]),
+        // "brought it up", "brought up the sanctions": a subject raised.
+        "brought" => s.word(i + 1) == "up" || (s.is_word(i + 1) && s.word(i + 2) == "up"),
+        "held" => object(&[
+            "conference",
+            "conferences",
+            "meeting",
+            "meetings",
+            "call",
+            "calls",
+            "talks",
+            "briefing",
+            "briefings",
+            "discussion",
+            "discussions",
+            "conversation",
+            "conversations",
+            "summit",
+            "roundtable",
+            "rally",
+            "event",
+            "hearing",
+            "hearings",
+            "consultation",
+            "consultations",
+            "session",
+            "sessions",
+            "dialogue",
+            "interview",
+            "interviews",
+            "ceremony",
+        ]),
+        _ => false,
+    }
+}
+
 /// Determiners and modifiers that may stand between a verb and its object.
 fn is_object_filler(word: &str) -> bool {
     matches!(
