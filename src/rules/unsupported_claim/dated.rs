@@ -187,10 +187,142 @@ pub(super) fn persons_act(s: &SentenceView) -> Option<(usize, usize)> {
                     | "threatened"
                     | "offered"
             );
-        matches!(subject, "he" | "she" | "he's" | "she's") && !plan && is_finite_past_act(s, i)
+        matches!(subject, "he" | "she" | "he's" | "she's")
+            && !plan
+            && is_finite_past_act(s, i)
+            && !is_relative_clause(s, i)
     })?;
     let end = if s.is_word(i + 1) { i + 1 } else { i };
     Some((i, end))
+}
+
+/// The act at `i` is told in a relative clause that names a thing by it: "the remarks she made
+/// at the summit", "the penalty that he paid", "what she accomplished in office". The act is
+/// taken for granted there, not asserted; the sentence's claim, if any, is elsewhere. Such a
+/// clause leaves a gap where the verb's object would be (the noun it qualifies), so the verb is
+/// followed by a preposition, an adverb, a conjunction or the end of the clause.
+fn is_relative_clause(s: &SentenceView, i: usize) -> bool {
+    let next = s.word(i + 1);
+    let gap = !s.is_word(i + 1)
+        || is_before_adjective_participle(next)
+        || next.ends_with("ly")
+        || matches!(
+            next,
+            "to" | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "earlier"
+                | "yesterday"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "has"
+                | "had"
+                | "but"
+                | "up"
+                | "again"
+        );
+    if !gap {
+        return false;
+    }
+    // The subject pronoun, before a perfect auxiliary or not.
+    let pronoun = if matches!(s.word(i - 1), "has" | "had") && i > 1 {
+        i - 2
+    } else {
+        i - 1
+    };
+    let Some(q) = pronoun.checked_sub(1).filter(|&q| s.is_word(q)) else {
+        return false;
+    };
+    let before = s.word(q);
+    if before == "what" {
+        return true;
+    }
+    // "the penalty that he paid": a relative pronoun after a noun; "the penalty he paid": the
+    // noun itself. A noun has a determiner within three words before it, words only between.
+    let noun = if matches!(before, "that" | "which" | "whom") {
+        match q.checked_sub(1) {
+            Some(r) if s.is_word(r) => r,
+            _ => return false,
+        }
+    } else {
+        q
+    };
+    if !is_noun_like(s.word(noun)) {
+        return false;
+    }
+    (noun.saturating_sub(3)..noun)
+        .rev()
+        .take_while(|&k| s.is_word(k))
+        .any(|k| is_determiner(s.word(k)))
+}
+
+/// Words that cannot be the noun a relative clause qualifies: conjunctions, adverbs of time,
+/// verbs that take a "that" clause ("the report says that he…").
+fn is_noun_like(word: &str) -> bool {
+    !is_determiner(word)
+        && !is_before_adjective_participle(word)
+        && !matches!(
+            word,
+            "when"
+                | "where"
+                | "while"
+                | "if"
+                | "since"
+                | "after"
+                | "before"
+                | "until"
+                | "unless"
+                | "because"
+                | "but"
+                | "so"
+                | "then"
+                | "though"
+                | "although"
+                | "once"
+                | "whether"
+                | "now"
+                | "today"
+                | "also"
+                | "that"
+                | "which"
+                | "who"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "be"
+                | "been"
+                | "said"
+                | "says"
+                | "say"
+                | "shows"
+                | "showed"
+                | "means"
+                | "meant"
+                | "know"
+                | "knew"
+                | "think"
+                | "thought"
+                | "believe"
+                | "believed"
+                | "argued"
+                | "argues"
+                | "noted"
+                | "notes"
+        )
+}
+
+fn is_determiner(word: &str) -> bool {
+    is_possessive_or_demonstrative(word)
+        || matches!(
+            word,
+            "the" | "a" | "an" | "your" | "every" | "each" | "any" | "no" | "some"
+        )
 }
 
 /// Possessive and demonstrative determiners: "its", "their", "this", "those"…
