@@ -560,12 +560,28 @@ pub(super) fn comparison(s: &SentenceView, i: usize) -> Option<usize> {
         if s.word(j) == "been" {
             j += 1;
         }
+        // A past state, without a date: "smaller than it was.", "better protected than they
+        // were when I was governor", "than it was under the previous government".
+        let past = matches!(s.word(i + 2), "was" | "were" | "did" | "had");
+        if past && (!s.is_word(j) || matches!(s.word(j), "when" | "before" | "under")) {
+            return Some(j - 1);
+        }
+        // "than they were making ten years ago".
+        if past && s.is_word(j) && s.word(j).ends_with("ing") {
+            j += 1;
+        }
     } else if matches!(next, "it's" | "they've" | "we've") && s.word(i + 2) == "been" {
         j = i + 3;
     }
     for k in j..(j + 5).min(s.len()) {
         let w = s.word(k);
-        if s.is_number(k) || w == "ago" || (matches!(w, "last" | "previous") && is_period(s, k + 1))
+        // "than we did before the surge", "than they have in the past"; a bare "stronger than
+        // before" is as often a hope as a record.
+        if s.is_number(k)
+            || w == "ago"
+            || (w == "before" && k > i + 1)
+            || (w == "past" && s.word(k - 1) == "the")
+            || (matches!(w, "last" | "previous") && is_period(s, k + 1))
         {
             return Some(k);
         }
