@@ -342,6 +342,19 @@ fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
             return Some(s.range(start, i + 2));
         }
     }
+    // "without firing a single shot", "there isn't a single diplomat", "we don't have a
+    // single program": a count of zero after a negation, directly or across one verb (not a
+    // preposition: "does not rely on a single supplier" is no count).
+    if word == "single" && i > 2 && s.word(i - 1) == "a" && is_count_noun(s, i + 1) {
+        let negated = is_negation(s.word(i - 2))
+            || (s.is_word(i - 2)
+                && !record::is_preposition(s.word(i - 2))
+                && s.word(i - 2) != "to"
+                && is_negation(s.word(i - 3)));
+        if negated {
+            return Some(s.range(i - 1, i + 2));
+        }
+    }
     if matches!(word, "up" | "down") {
         return record::measured_level(s, i).map(|start| s.range(start, i + 1));
     }
@@ -377,6 +390,50 @@ fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
         return Some(s.range(i, end + 1));
     }
     None
+}
+
+/// A negation that makes "a single" a count of zero: "without", "not", "isn't", "didn't"; not
+/// "can't" or "won't", which challenge or promise.
+fn is_negation(word: &str) -> bool {
+    matches!(
+        word,
+        "without"
+            | "not"
+            | "never"
+            | "nor"
+            | "n't"
+            | "don't"
+            | "doesn't"
+            | "didn't"
+            | "isn't"
+            | "wasn't"
+            | "aren't"
+            | "weren't"
+            | "hasn't"
+            | "haven't"
+            | "hadn't"
+            | "don’t"
+            | "doesn’t"
+            | "didn’t"
+            | "isn’t"
+            | "wasn’t"
+            | "aren’t"
+            | "weren’t"
+            | "hasn’t"
+            | "haven’t"
+            | "hadn’t"
+    )
+}
+
+/// Word `i` can be what "a single" counts: a word, not "thing", "bit", "way" or a unit of time
+/// ("did not waste a single day" is rhetoric).
+fn is_count_noun(s: &SentenceView, i: usize) -> bool {
+    s.is_word(i)
+        && !figures::TIME_UNITS.contains(&s.word(i))
+        && !matches!(
+            s.word(i),
+            "thing" | "bit" | "way" | "another" | "but" | "or" | "time" | "moment" | "word"
+        )
 }
 
 /// A change or causal verb used as a finite assertion of what happened: "collapsed after",

@@ -59,7 +59,7 @@ pub(super) fn blocks_finite(previous: &str) -> bool {
 
 /// Prepositions and verbs after which a participle is an adjective: "because of increased
 /// imports", "based on enacted laws", "reflect enacted law".
-fn is_preposition(word: &str) -> bool {
+pub(super) fn is_preposition(word: &str) -> bool {
     is_before_adjective_participle(word)
         || matches!(
             word,
