@@ -373,6 +373,8 @@ fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
     }
     let found = match word {
         "than" => record::comparison(s, i),
+        "gone" | "come" => record::perfect_level_change(s, i)
+            .or_else(|| record::measured_change(s, i, &CHANGE_VERBS)),
         "first" => record::historical_first(s, i),
         _ => {
             record::record_statement(s, i).or_else(|| record::measured_change(s, i, &CHANGE_VERBS))

@@ -481,6 +481,46 @@ pub(super) fn measured_change(
     None
 }
 
+/// A perfect change of level, whatever its subject: "the number of uninsured has now gone up",
+/// "bankruptcies have gone up", "it's come down by that amount". `i` is "gone" or "come";
+/// returns the token of "up" or "down". Not motion or an idiom: "gone down there", "come down
+/// hard on", "gone down that road", "come up with".
+pub(super) fn perfect_level_change(s: &SentenceView, i: usize) -> Option<usize> {
+    if !matches!(s.word(i), "gone" | "come") || !matches!(s.word(i + 1), "up" | "down") {
+        return None;
+    }
+    let mut aux = i.checked_sub(1)?;
+    if matches!(
+        s.word(aux),
+        "now" | "already" | "also" | "actually" | "just" | "steadily" | "sharply"
+    ) {
+        aux = aux.checked_sub(1)?;
+    }
+    let perfect = matches!(
+        s.word(aux),
+        "has" | "have" | "had" | "it's" | "it’s" | "they've" | "they’ve"
+    );
+    let after = s.word(i + 2);
+    let idiom = matches!(
+        after,
+        "there"
+            | "here"
+            | "with"
+            | "on"
+            | "hard"
+            | "the"
+            | "a"
+            | "an"
+            | "that"
+            | "this"
+            | "into"
+            | "onto"
+            | "against"
+    ) || (after == "to" && !s.is_number(i + 3))
+        || s.is_capitalized(i + 2);
+    (perfect && !idiom).then_some(i + 1)
+}
+
 /// A measure stated as up or down: "family income is down", "our exports are dramatically
 /// up". `i` is "up" or "down"; returns the first token of the match (the verb "be").
 pub(super) fn measured_level(s: &SentenceView, i: usize) -> Option<usize> {
