@@ -58,7 +58,7 @@ static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
 });
 
 /// Words that start a softer pattern besides the word lists.
-const SOFT_WORDS: [&str; 39] = [
+const SOFT_WORDS: [&str; 49] = [
     "high",
     "low",
     "highs",
@@ -98,6 +98,16 @@ const SOFT_WORDS: [&str; 39] = [
     "down",
     "single",
     "one",
+    "increase",
+    "decrease",
+    "rise",
+    "decline",
+    "drop",
+    "fall",
+    "surge",
+    "jump",
+    "reduction",
+    "spike",
 ];
 
 /// Ordinal fractions and "out" (of ten): counts besides the number words and fractions.
@@ -373,6 +383,8 @@ fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
     }
     let found = match word {
         "than" => record::comparison(s, i),
+        "increase" | "decrease" | "rise" | "decline" | "drop" | "fall" | "surge" | "jump"
+        | "reduction" | "spike" => record::noun_change(s, i),
         "gone" | "come" => record::perfect_level_change(s, i)
             .or_else(|| record::measured_change(s, i, &CHANGE_VERBS)),
         "first" => record::historical_first(s, i),

@@ -521,6 +521,49 @@ pub(super) fn perfect_level_change(s: &SentenceView, i: usize) -> Option<usize> 
     (perfect && !idiom).then_some(i + 1)
 }
 
+/// A change stated as a noun with an existential or experiential verb: "there has been an
+/// increase in poverty", "we had a substantial increase in new permits", "we've had a drop in
+/// growth", "the region saw a sharp rise in". `i` is the noun, followed by "in"; returns the
+/// token of "in". Not a plan or a hope ("we need an increase in"), which has no such verb.
+pub(super) fn noun_change(s: &SentenceView, i: usize) -> Option<usize> {
+    if s.word(i + 1) != "in" {
+        return None;
+    }
+    // The determiner, past up to two modifiers: "a substantial increase", "no spending
+    // increase".
+    let determiner = (i.saturating_sub(3)..i)
+        .rev()
+        .take_while(|&k| s.is_word(k))
+        .find(|&k| matches!(s.word(k), "a" | "an" | "no"))?;
+    if (determiner + 1..i).any(|k| s.is_capitalized(k) || is_preposition(s.word(k))) {
+        return None;
+    }
+    let verb = determiner.checked_sub(1)?;
+    let before = if verb > 0 { s.word(verb - 1) } else { "" };
+    let stated = match s.word(verb) {
+        // "there has been", "there was"; not in a relative clause ("the places where there has
+        // been an increase in funding").
+        "been" => {
+            matches!(before, "has" | "have" | "had")
+                && verb >= 2
+                && s.word(verb - 2) == "there"
+                && !(verb >= 3 && matches!(s.word(verb - 3), "where" | "which" | "that"))
+        }
+        "was" | "were" => {
+            before == "there"
+                && !(verb >= 2 && matches!(s.word(verb - 2), "where" | "which" | "that"))
+        }
+        "had" => matches!(
+            before,
+            "we" | "they" | "has" | "have" | "we've" | "they've" | "it" | "country"
+        ),
+        "seen" => matches!(before, "has" | "have" | "had" | "we've" | "they've"),
+        "saw" | "experienced" | "suffered" | "recorded" => s.is_word(verb - 1),
+        _ => false,
+    };
+    stated.then_some(i + 1)
+}
+
 /// A measure stated as up or down: "family income is down", "our exports are dramatically
 /// up". `i` is "up" or "down"; returns the first token of the match (the verb "be").
 pub(super) fn measured_level(s: &SentenceView, i: usize) -> Option<usize> {
