@@ -253,6 +253,7 @@ pub(super) fn is_span_start(word: &str) -> bool {
             | "within"
             | "those"
             | "these"
+            | "every"
     )
 }
 
