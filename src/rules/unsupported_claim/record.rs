@@ -735,12 +735,20 @@ pub(super) fn historical_first(s: &SentenceView, i: usize) -> Option<usize> {
         return None;
     }
     let noun = i + 1;
+    // "the first in the history of the Navy", "the first in our history".
+    if s.word(noun) == "in"
+        && (matches!(s.word(noun + 1), "history" | "our" | "american")
+            || (s.word(noun + 1) == "the" && s.word(noun + 2) == "history"))
+    {
+        return Some(noun + 1);
+    }
     // "the first president to": an agent noun, not a verb ("the first aims to").
     let agent = s.word(noun);
     if !s.is_word(noun) || matches!(agent, "time" | "step" | "and" | "of" | "to") {
         return None;
     }
-    let singular = !agent.ends_with('s') || agent.ends_with("ss");
+    // "the first ones to put sanctions on": "ones" stands for the agent.
+    let singular = !agent.ends_with('s') || agent.ends_with("ss") || agent == "ones";
     // One or two nouns: "the first president", "the first candidate country".
     for head in [noun, noun + 1] {
         let found = match s.word(head + 1) {
