@@ -190,24 +190,73 @@ impl<'a> WordsPart<'a> {
     }
 }
 
+/// What an ASCII byte is to the tokenizer; bytes from 0x80 (parts of other characters) are
+/// decoded and classified as characters.
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+const OTHER: u8 = 8;
+const ALNUM: u8 = LETTER | DIGIT;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            OTHER
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            // `char::is_whitespace` in ASCII.
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Splits `prose[range]` into words, numbers and punctuation. ASCII, nearly all of the prose,
+/// is classified a byte at a time through `BYTE_CLASS`; other characters by `char` methods.
 pub(super) fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
     let text = &prose[range.start..range.end];
     let bytes = text.as_bytes();
+    let class = |i: usize| BYTE_CLASS[bytes[i] as usize];
     let mut i = 0;
     while i < bytes.len() {
-        let (c, width) = char_at(text, i);
-        if c.is_whitespace() {
+        let (c, width) = match class(i) {
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            OTHER => char_at(text, i),
+            _ => (char::from(bytes[i]), 1),
+        };
+        if width > 1 && c.is_whitespace() {
             i += width;
             continue;
         }
         let start = range.start + i;
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
-            let mut end = i + width;
-            let mut j = end;
+            let mut j = i + width;
+            let mut end = j;
             while j < bytes.len() {
-                let (next, next_width) = char_at(text, j);
-                if next.is_alphanumeric() {
+                let next_class = class(j);
+                if next_class & ALNUM != 0 {
+                    j += 1;
+                    end = j;
+                    continue;
+                }
+                let (next, next_width) = match next_class {
+                    OTHER => char_at(text, j),
+                    _ => (char::from(bytes[j]), 1),
+                };
+                if next_width > 1 && next.is_alphanumeric() {
                     j += next_width;
                     end = j;
                     continue;
