@@ -39,6 +39,13 @@ impl<'a> SentenceView<'a> {
         self.tokens[i].range().slice(&self.context.document.prose)
     }
 
+    /// The original bytes of token `i` (never empty): for tests of ASCII bytes, without the
+    /// character-boundary checks of [`Self::text`].
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        let token = self.tokens[i];
+        &self.context.document.prose.as_bytes()[token.start as usize..token.end as usize]
+    }
+
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens
             .get(i)

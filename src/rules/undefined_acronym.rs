@@ -49,7 +49,10 @@ pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention
     for i in 0..s.len() {
         // Most tokens are too long or too short to be acronyms: skip them before slicing.
         let token = s.tokens[i];
-        if token.kind != TokenKind::Word || !(2..=6).contains(&(token.end - token.start)) {
+        if token.kind != TokenKind::Word
+            || !(2..=6).contains(&(token.end - token.start))
+            || !s.bytes(i)[0].is_ascii_uppercase()
+        {
             continue;
         }
         let text = s.text(i);
@@ -126,9 +129,10 @@ fn is_known(context: &RuleContext, acronym: &str) -> bool {
 fn is_shouting(s: &SentenceView) -> bool {
     let (mut words, mut caps) = (0, 0);
     for i in (0..s.len()).filter(|&i| s.is_word(i)) {
-        let text = s.text(i);
+        // Bytes, not text: most words start with a lowercase letter, decided at one load.
+        let bytes = s.bytes(i);
         words += 1;
-        caps += usize::from(text.len() > 1 && !text.bytes().any(|b| b.is_ascii_lowercase()));
+        caps += usize::from(bytes.len() > 1 && !bytes.iter().any(u8::is_ascii_lowercase));
     }
     words >= 3 && caps * 2 > words
 }
