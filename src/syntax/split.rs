@@ -161,14 +161,19 @@ pub(super) fn footnote_definition_labels(part: &str) -> Vec<&str> {
 }
 
 /// Whether some line starts (after at most three spaces) with `[label]:`, a link reference
-/// definition (or something that may be read as one).
+/// definition (or something that may be read as one). Each line is read up to its first `]`
+/// at most, so a long line of brackets stays linear.
 fn has_link_definition_line(body: &str) -> bool {
     let bytes = body.as_bytes();
-    memmem::find_iter(bytes, b"]:").any(|colon| {
-        let Some(open) = memchr::memrchr2(b'[', b'\n', &bytes[..colon]) else {
+    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    line_starts.into_iter().any(|start| {
+        let line = &bytes[start.min(bytes.len())..];
+        let indent = line.iter().take(4).take_while(|b| **b == b' ').count();
+        if indent > 3 || line.get(indent) != Some(&b'[') || line.get(indent + 1) == Some(&b'^') {
             return false;
-        };
-        bytes[open] == b'[' && bytes.get(open + 1) != Some(&b'^') && starts_line(bytes, open)
+        }
+        memchr::memchr2(b']', b'\n', line)
+            .is_some_and(|close| line[close] == b']' && line.get(close + 1) == Some(&b':'))
     })
 }
 
