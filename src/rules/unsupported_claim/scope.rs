@@ -10,68 +10,41 @@ use crate::fast_hash::FastSet;
 use super::figures::MONTHS;
 
 /// Words that mark an analytic judgement or a hedged forecast: such a sentence is never an
-/// unsupported claim, whatever it contains.
-pub(super) static JUDGEMENT: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "likely",
-        "unlikely",
-        "probably",
-        "possibly",
-        "perhaps",
-        "maybe",
-        "probable",
-        "improbable",
-        "assess",
-        "assesses",
-        "judge",
-        "judges",
-        "forecast",
-        "forecasts",
-        "projected",
-        "predicted",
-        "predicts",
-    ]
-    .into_iter()
-    .collect()
-});
+/// unsupported claim, whatever it contains. (A `match`, not a set: it is asked of every word
+/// of every sentence with a trigger, and most words fail at their length.)
+fn is_judgement(word: &str) -> bool {
+    matches!(
+        word,
+        "likely"
+            | "unlikely"
+            | "probably"
+            | "possibly"
+            | "perhaps"
+            | "maybe"
+            | "probable"
+            | "improbable"
+            | "assess"
+            | "assesses"
+            | "judge"
+            | "judges"
+            | "forecast"
+            | "forecasts"
+            | "projected"
+            | "predicted"
+            | "predicts"
+    )
+}
 
 /// Words that mark an opinion or an expectation: they rule out the softer triggers
 /// (superlatives, verbs of change, acts) anywhere in the sentence, but not a stated figure,
 /// which stays checkable.
-pub(super) static OPINION: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    ["believe", "think", "feel", "expect", "expects"]
-        .into_iter()
-        .collect()
-});
+pub(super) fn is_opinion(word: &str) -> bool {
+    matches!(word, "believe" | "think" | "feel" | "expect" | "expects")
+}
 
 /// Modals and conditions: they rule out the softer triggers in their own clause ("he vetoed
 /// the tax cut because it would be paid for by…" still states the veto).
 const MODALS: [&str; 7] = ["would", "could", "may", "might", "can", "if", "unless"];
-
-/// Words of intent and proposal: a figure in a plan ("we will invest $5 billion") is a promise,
-/// not a claim about the world.
-pub(super) static INTENT: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "will",
-        "going",
-        "want",
-        "wants",
-        "propose",
-        "proposes",
-        "proposed",
-        "proposing",
-        "plan",
-        "plans",
-        "let's",
-        "promise",
-        "pledge",
-        "intend",
-        "intends",
-        "'ll",
-    ]
-    .into_iter()
-    .collect()
-});
 
 /// Base forms that open a plan's list item as imperatives ("Invest $4.4 billion…"). Source:
 /// the action verbs of government fact sheets and programme announcements.
@@ -94,13 +67,16 @@ const PLAN_IMPERATIVES: [&str; 16] = [
     "give",
 ];
 
-/// Word `i` marks a plan, a promise or a proposal.
+/// Word `i` marks a plan, a promise or a proposal: "will", "going to", "let's", "we'll", "want
+/// to", "plans to", "propose that", "intend to", "promise to", "pledge to", "the proposed…". A
+/// figure in a plan ("we will invest $5 billion") is a promise, not a claim about the world.
 fn is_intent_word(s: &SentenceView, i: usize) -> bool {
     let word = s.word(i);
     let next = s.word(i + 1);
     // An imperative opening a fact sheet's list item: "Invest $4.4 Billion to Surge Public
     // Health Staffing", "Provide $1 million in grants".
-    if s.is_capitalized(i) && (0..i).all(|j| !s.is_word(j)) && PLAN_IMPERATIVES.contains(&word) {
+    // (The cheapest test first: most words have a word before them.)
+    if (0..i).all(|j| !s.is_word(j)) && PLAN_IMPERATIVES.contains(&word) && s.is_capitalized(i) {
         return true;
     }
     match word {
@@ -116,7 +92,8 @@ fn is_intent_word(s: &SentenceView, i: usize) -> bool {
         "proposed" => !super::record::personal_subject(s, i),
         "plan" | "plans" | "want" | "wants" | "intend" | "intends" | "propose" | "proposes"
         | "proposing" | "promise" | "pledge" => next == "to" || next == "that",
-        _ => INTENT.contains(&word) || word.ends_with("'ll") || word.ends_with("’ll"),
+        // "will", "let's", "we'll": a promise whatever follows.
+        _ => matches!(word, "will" | "let's") || word.ends_with("'ll") || word.ends_with("’ll"),
     }
 }
 
@@ -127,7 +104,18 @@ fn is_intent_word(s: &SentenceView, i: usize) -> bool {
 /// train 1,880 health workers").
 pub(super) fn is_intent_in_clause(s: &SentenceView, i: usize) -> bool {
     let (start, end) = clause(s, i);
-    (start..end).any(|j| is_intent_word(s, j) && !third_person_intent(s, j))
+    (start..end).any(|j| is_intent_at(s, j))
+}
+
+/// Word `j` marks the speaker's own plan (see `is_intent_in_clause`).
+fn is_intent_at(s: &SentenceView, j: usize) -> bool {
+    is_intent_word(s, j) && !third_person_intent(s, j)
+}
+
+/// A plan or promise anywhere in the sentence: without one, no clause of it holds one, and
+/// `is_intent_in_clause` need not look for the clause.
+pub(super) fn has_intent(s: &SentenceView) -> bool {
+    (0..s.len()).any(|j| is_intent_at(s, j))
 }
 
 /// A plan word whose subject is "he" or "she": "he's going to cut defense $60 billion", "she
@@ -153,10 +141,17 @@ fn third_person_intent(s: &SentenceView, j: usize) -> bool {
 /// the month).
 pub(super) fn is_modal_in_clause(s: &SentenceView, i: usize) -> bool {
     let (start, end) = clause(s, i);
-    (start..end).any(|j| {
-        let word = s.word(j);
-        MODALS.contains(&word) && !(word == "may" && s.is_number(j + 1))
-    })
+    (start..end).any(|j| is_modal_at(s, j))
+}
+
+fn is_modal_at(s: &SentenceView, j: usize) -> bool {
+    let word = s.word(j);
+    MODALS.contains(&word) && !(word == "may" && s.is_number(j + 1))
+}
+
+/// A modal or a condition anywhere in the sentence (see `has_intent`).
+pub(super) fn has_modal(s: &SentenceView) -> bool {
+    (0..s.len()).any(|j| is_modal_at(s, j))
 }
 
 /// The clause around word `i`, as a token range: it ends at the conjunctions that start a
@@ -198,7 +193,7 @@ pub(super) fn is_assertion(s: &SentenceView) -> bool {
     let own_estimate = (1..s.len()).any(|i| {
         matches!(s.word(i), "estimate" | "estimated") && matches!(s.word(i - 1), "we" | "i")
     });
-    !own_estimate && !s.lower.iter().any(|w| JUDGEMENT.contains(w))
+    !own_estimate && !s.lower.iter().any(|w| is_judgement(w))
 }
 
 /// Attributed to a named actor ("Canada said…", "according to the IMF", "NATO estimates…").
