@@ -196,52 +196,55 @@ pub(super) fn is_assertion(s: &SentenceView) -> bool {
     !own_estimate && !s.lower.iter().any(|w| is_judgement(w))
 }
 
-/// Attributed to a named actor ("Canada said…", "according to the IMF", "NATO estimates…").
-/// Verbs by which a named source gives a figure: "Canada said", "the IMF estimates".
-pub(super) const SOURCE_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "announced",
-    "announces",
-    "stated",
-    "states",
-    "reported",
-    "reports",
-    "estimated",
-    "estimates",
-    "estimate",
-    "noted",
-    "notes",
-    "confirmed",
-    "confirms",
-    "wrote",
-    "writes",
-    "added",
-    "adds",
-    "claimed",
-    "claims",
-    "published",
-    "publishes",
-    "calculated",
-    "recorded",
-    "counted",
-    "showed",
-    "shows",
-    "found",
-    "finds",
-    "indicated",
-    "indicates",
-    "put",
-    "puts",
-    "data",
-    "figures",
-    "statistics",
-    "cited",
-    "cites",
-];
+/// Verbs by which a named source gives a figure: "Canada said", "the IMF estimates". (A
+/// `match`: it is asked of every word of every sentence with a claim.)
+fn is_source_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "announced"
+            | "announces"
+            | "stated"
+            | "states"
+            | "reported"
+            | "reports"
+            | "estimated"
+            | "estimates"
+            | "estimate"
+            | "noted"
+            | "notes"
+            | "confirmed"
+            | "confirms"
+            | "wrote"
+            | "writes"
+            | "added"
+            | "adds"
+            | "claimed"
+            | "claims"
+            | "published"
+            | "publishes"
+            | "calculated"
+            | "recorded"
+            | "counted"
+            | "showed"
+            | "shows"
+            | "found"
+            | "finds"
+            | "indicated"
+            | "indicates"
+            | "put"
+            | "puts"
+            | "data"
+            | "figures"
+            | "statistics"
+            | "cited"
+            | "cites"
+    )
+}
 
 pub(super) const WEEKDAYS: &[&str] = &[
     "monday",
@@ -256,6 +259,7 @@ pub(super) const WEEKDAYS: &[&str] = &[
 /// Institutions that "the ministry said" names (see the data file).
 pub(super) static NAMED_BODIES: LazyLock<FastSet<&str>> = word_file!("named-bodies");
 
+/// Attributed to a named actor ("Canada said…", "according to the IMF", "NATO estimates…").
 pub(super) fn has_named_source(s: &SentenceView) -> bool {
     // "Source: U.S. Mint, …": the line under a table or figure is its citation.
     // The line may follow a caption in the same table cell ("| Figure 1. Coins | | Source:").
@@ -283,24 +287,7 @@ pub(super) fn has_named_source(s: &SentenceView) -> bool {
                 return true;
             }
         }
-        // "the United States" is a country, not "X states"; "puts" gives a figure only with
-        // "at" ("the IMF puts growth at 2%"), not in "the government puts 6% of the money up".
-        let puts_without_at = matches!(word, "put" | "puts")
-            && !(i + 1..(i + 7).min(s.len())).any(|k| s.word(k) == "at");
-        // "Congress has added some $13 billion": "added" reports only before what was said.
-        let adds_amount = matches!(word, "added" | "adds")
-            && !matches!(s.word(i + 1), "that" | "," | ":" | "\"" | "“" | "");
-        let previous = if i > 0 { s.word(i - 1) } else { "" };
-        // "the Organization of American States", "Consumer Reports": a capitalised verb inside
-        // a sentence is part of a name; "was told" is a passive, "you said" a pronoun subject.
-        let not_a_report = (i > 0 && s.is_capitalized(i))
-            || matches!(
-                previous,
-                "was" | "were" | "been" | "be" | "is" | "are" | "being" | "i" | "you" | "we"
-            );
-        let united_states = word == "states" && previous == "united";
-        let excluded = united_states || puts_without_at || adds_amount || not_a_report;
-        if SOURCE_VERBS.contains(&word) && !excluded {
+        if is_source_verb(word) && !is_excluded_report(s, i) {
             // A named subject just before the verb: "Canada said", "the IMF estimates", "the
             // ministry reported", "Kallas told". A date is no subject ("on 14 March, …").
             let from = i.saturating_sub(3);
@@ -322,6 +309,29 @@ pub(super) fn has_named_source(s: &SentenceView) -> bool {
         }
     }
     false
+}
+
+/// The source verb at `i` reports nothing: part of a name, a passive, a pronoun's words, or a
+/// verb that gives no figure here.
+fn is_excluded_report(s: &SentenceView, i: usize) -> bool {
+    let word = s.word(i);
+    // "the United States" is a country, not "X states"; "puts" gives a figure only with
+    // "at" ("the IMF puts growth at 2%"), not in "the government puts 6% of the money up".
+    let puts_without_at =
+        matches!(word, "put" | "puts") && !(i + 1..(i + 7).min(s.len())).any(|k| s.word(k) == "at");
+    // "Congress has added some $13 billion": "added" reports only before what was said.
+    let adds_amount = matches!(word, "added" | "adds")
+        && !matches!(s.word(i + 1), "that" | "," | ":" | "\"" | "“" | "");
+    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    // "the Organization of American States", "Consumer Reports": a capitalised verb inside
+    // a sentence is part of a name; "was told" is a passive, "you said" a pronoun subject.
+    let not_a_report = (i > 0 && s.is_capitalized(i))
+        || matches!(
+            previous,
+            "was" | "were" | "been" | "be" | "is" | "are" | "being" | "i" | "you" | "we"
+        );
+    let united_states = word == "states" && previous == "united";
+    united_states || puts_without_at || adds_amount || not_a_report
 }
 
 /// An all-capital name of two to six letters, possibly possessive: "EDA's website indicates",
