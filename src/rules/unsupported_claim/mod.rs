@@ -148,6 +148,9 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         if !context.sentence_has(index, triggers::CLAIM | triggers::NUMBER) {
             continue;
         }
+        // Without a word of the claim family (only numbers), no word is an anchor: the
+        // searches for anchors are skipped (see `anchors_are_claim_words`).
+        let claim_words = context.sentence_has(index, triggers::CLAIM);
         let sentence = SentenceView::new(context, index);
         // The cheap search for a checkable element first: most sentences that pass the
         // trigger-word filter have none, and the scope checks below are all required.
@@ -164,7 +167,8 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         let modal_at = |i: usize| *modal && is_modal_in_clause(&sentence, i);
         let figure_allowed = |i: usize| !intent_at(i);
         let soft_allowed = |i: usize| !(*opinion || modal_at(i) || intent_at(i));
-        let Some(trigger) = find_trigger(&sentence, &figure_allowed, &soft_allowed) else {
+        let Some(trigger) = find_trigger(&sentence, claim_words, &figure_allowed, &soft_allowed)
+        else {
             continue;
         };
         if !is_assertion(&sentence) || has_named_source(&sentence) {
@@ -190,17 +194,23 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 
 /// The first checkable element of the sentence, figures before words. `figure_allowed` rejects
 /// a figure or count at a token (one stated as part of a plan), `soft_allowed` a superlative,
-/// change or act (one in an opinion, a condition or a plan).
+/// change or act (one in an opinion, a condition or a plan). Without `claim_words` (a word of
+/// the claim family), no word is looked up in `ANCHORS`.
 fn find_trigger(
     s: &SentenceView,
+    claim_words: bool,
     figure_allowed: &dyn Fn(usize) -> bool,
     soft_allowed: &dyn Fn(usize) -> bool,
 ) -> Option<TextRange> {
-    find_figure(s, figure_allowed).or_else(|| find_soft(s, soft_allowed))
+    find_figure(s, claim_words, figure_allowed).or_else(|| find_soft(s, claim_words, soft_allowed))
 }
 
 /// The first figure, count or fraction that `allowed` accepts.
-fn find_figure(s: &SentenceView, allowed: &dyn Fn(usize) -> bool) -> Option<TextRange> {
+fn find_figure(
+    s: &SentenceView,
+    claim_words: bool,
+    allowed: &dyn Fn(usize) -> bool,
+) -> Option<TextRange> {
     for i in 0..s.len() {
         if s.is_number(i) && is_figure(s, i) && allowed(i) {
             let end = if matches!(
@@ -223,6 +233,9 @@ fn find_figure(s: &SentenceView, allowed: &dyn Fn(usize) -> bool) -> Option<Text
             };
             return Some(s.range(start, end + 1));
         }
+    }
+    if !claim_words {
+        return None;
     }
     for i in 0..s.len() {
         if !s.is_word(i) {
@@ -247,10 +260,16 @@ fn find_figure(s: &SentenceView, allowed: &dyn Fn(usize) -> bool) -> Option<Text
 
 /// The first superlative, record, comparison, change or dated act whose position `allowed`
 /// accepts.
-fn find_soft(s: &SentenceView, allowed: &dyn Fn(usize) -> bool) -> Option<TextRange> {
-    for i in 0..s.len() {
-        if let Some(range) = soft_at(s, i).filter(|_| allowed(i)) {
-            return Some(range);
+fn find_soft(
+    s: &SentenceView,
+    claim_words: bool,
+    allowed: &dyn Fn(usize) -> bool,
+) -> Option<TextRange> {
+    if claim_words {
+        for i in 0..s.len() {
+            if let Some(range) = soft_at(s, i).filter(|_| allowed(i)) {
+                return Some(range);
+            }
         }
     }
     dated::dated_act(s)
@@ -636,6 +655,30 @@ fn is_change_assertion(s: &SentenceView, i: usize) -> bool {
                         | "overnight"
                         | "year-on-year"
                 )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `check` skips the anchors of a sentence without a word of the claim family: that is
+    /// sound only if every anchor is such a word (by `triggers::families`, which the words
+    /// of a sentence are looked up with) and no anchor can be a number token (which starts
+    /// with a digit and holds no hyphen) or a punctuation token (one character that is not
+    /// a letter or a digit), whose families are not looked up.
+    #[test]
+    fn anchors_are_claim_words() {
+        assert!(ANCHORS.len() > 100, "a meaningful test");
+        for &word in ANCHORS.keys() {
+            assert!(
+                triggers::families(word) & triggers::CLAIM != 0,
+                "{word} is no claim word"
+            );
+            let first = word.chars().next().unwrap_or(' ');
+            assert!(first.is_alphanumeric(), "{word}");
+            assert!(!first.is_ascii_digit() || word.contains('-'), "{word}");
         }
     }
 }
