@@ -3,7 +3,6 @@
 //! named source. Opinion, intent, forecasts and sentences attributed to a named actor are left
 //! alone.
 
-use std::cell::LazyCell;
 use std::sync::LazyLock;
 
 use super::lexicon::word_file;
@@ -20,10 +19,7 @@ mod record;
 mod scope;
 
 use figures::{NUMBER_WORDS, is_count, is_figure};
-use scope::{
-    has_intent, has_modal, has_named_source, is_assertion, is_intent_in_clause, is_modal_in_clause,
-    is_opinion,
-};
+use scope::{Scope, has_named_source, is_assertion};
 
 pub(super) static SUPERLATIVES: LazyLock<FastSet<&str>> = word_file!("claim-superlatives");
 
@@ -158,15 +154,9 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         // ("for the first time in history, you will be taxing…" plans; "…, and that's why I
         // vetoed the budget" does not); the softer triggers are also left alone by opinion
         // anywhere in the sentence, and by a modal or a condition in their own clause.
-        // Each fact of the whole sentence is found once, when first needed: most sentences
-        // have no plan, modal or opinion at all, and then no clause needs to be looked for.
-        let opinion = LazyCell::new(|| sentence.lower.iter().any(|w| is_opinion(w)));
-        let intent = LazyCell::new(|| has_intent(&sentence));
-        let modal = LazyCell::new(|| has_modal(&sentence));
-        let intent_at = |i: usize| *intent && is_intent_in_clause(&sentence, i);
-        let modal_at = |i: usize| *modal && is_modal_in_clause(&sentence, i);
-        let figure_allowed = |i: usize| !intent_at(i);
-        let soft_allowed = |i: usize| !(*opinion || modal_at(i) || intent_at(i));
+        let scope = Scope::new(&sentence);
+        let figure_allowed = |i: usize| scope.figure_allowed(i);
+        let soft_allowed = |i: usize| scope.soft_allowed(i);
         let Some(trigger) = find_trigger(&sentence, claim_words, &figure_allowed, &soft_allowed)
         else {
             continue;

@@ -1,6 +1,7 @@
 //! What is not a claim to source: judgements, forecasts, plans and promises, and sentences
 //! whose figure comes from a named source.
 
+use std::cell::{Cell, OnceCell};
 use std::sync::LazyLock;
 
 use super::super::lexicon::word_file;
@@ -38,7 +39,7 @@ fn is_judgement(word: &str) -> bool {
 /// Words that mark an opinion or an expectation: they rule out the softer triggers
 /// (superlatives, verbs of change, acts) anywhere in the sentence, but not a stated figure,
 /// which stays checkable.
-pub(super) fn is_opinion(word: &str) -> bool {
+fn is_opinion(word: &str) -> bool {
     matches!(word, "believe" | "think" | "feel" | "expect" | "expects")
 }
 
@@ -97,25 +98,13 @@ fn is_intent_word(s: &SentenceView, i: usize) -> bool {
     }
 }
 
-/// A plan or promise in the clause that holds word `i`: "I want to make sure we get that for
-/// the record" marks intent, but not the figure after "because it took the president 14 days".
-/// Clauses end at the conjunctions that start a reason or a contrast; not at colons, dashes or
-/// semicolons, which go on with the plan ("will provide support: $1 million in grants; and
-/// train 1,880 health workers").
-pub(super) fn is_intent_in_clause(s: &SentenceView, i: usize) -> bool {
-    let (start, end) = clause(s, i);
-    (start..end).any(|j| is_intent_at(s, j))
-}
-
-/// Word `j` marks the speaker's own plan (see `is_intent_in_clause`).
+/// Word `j` marks the speaker's own plan. A plan in the clause of a trigger makes it no claim:
+/// "I want to make sure we get that for the record" marks intent, but not the figure after
+/// "because it took the president 14 days". Clauses end at the conjunctions that start a reason
+/// or a contrast; not at colons, dashes or semicolons, which go on with the plan ("will provide
+/// support: $1 million in grants; and train 1,880 health workers").
 fn is_intent_at(s: &SentenceView, j: usize) -> bool {
     is_intent_word(s, j) && !third_person_intent(s, j)
-}
-
-/// A plan or promise anywhere in the sentence: without one, no clause of it holds one, and
-/// `is_intent_in_clause` need not look for the clause.
-pub(super) fn has_intent(s: &SentenceView) -> bool {
-    (0..s.len()).any(|j| is_intent_at(s, j))
 }
 
 /// A plan word whose subject is "he" or "she": "he's going to cut defense $60 billion", "she
@@ -137,21 +126,85 @@ fn third_person_intent(s: &SentenceView, j: usize) -> bool {
         && matches!(s.word(k - 1), "he" | "she" | "he's" | "she's")
 }
 
-/// A modal or a condition in the clause that holds word `i` ("may" before a day or a year is
-/// the month).
-pub(super) fn is_modal_in_clause(s: &SentenceView, i: usize) -> bool {
-    let (start, end) = clause(s, i);
-    (start..end).any(|j| is_modal_at(s, j))
-}
-
+/// Word `j` is a modal or a condition, which makes a softer trigger in its clause no claim
+/// ("may" before a day or a year is the month).
 fn is_modal_at(s: &SentenceView, j: usize) -> bool {
     let word = s.word(j);
     MODALS.contains(&word) && !(word == "may" && s.is_number(j + 1))
 }
 
-/// A modal or a condition anywhere in the sentence (see `has_intent`).
-pub(super) fn has_modal(s: &SentenceView) -> bool {
-    (0..s.len()).any(|j| is_modal_at(s, j))
+/// What keeps a trigger from being a claim because of where it stands: a plan or promise in
+/// its clause (figures and softer triggers), a modal or a condition in its clause, or an
+/// opinion anywhere in the sentence (softer triggers only). Most sentences have no plan, modal
+/// or opinion at all: each is looked for once in the whole sentence, on first use, and a
+/// clause only in a sentence that has one. Triggers in the same clause share its answer.
+pub(super) struct Scope<'v, 'a> {
+    s: &'v SentenceView<'a>,
+    opinion: OnceCell<bool>,
+    intent: Memo,
+    modal: Memo,
+}
+
+/// Whether a word of the sentence holds, and the last clause asked about: its token range and
+/// whether a word of it holds.
+#[derive(Default)]
+struct Memo {
+    sentence: OnceCell<bool>,
+    clause: Cell<Option<(usize, usize, bool)>>,
+}
+
+impl<'v, 'a> Scope<'v, 'a> {
+    pub(super) fn new(s: &'v SentenceView<'a>) -> Self {
+        Scope {
+            s,
+            opinion: OnceCell::new(),
+            intent: Memo::default(),
+            modal: Memo::default(),
+        }
+    }
+
+    /// A figure or count at word `i` is a claim unless a plan states it.
+    pub(super) fn figure_allowed(&self, i: usize) -> bool {
+        !self.holds_in_clause(&self.intent, i, is_intent_at)
+    }
+
+    /// A superlative, change or act at word `i` is a claim unless an opinion, a modal or a
+    /// plan frames it.
+    pub(super) fn soft_allowed(&self, i: usize) -> bool {
+        let opinion = *self
+            .opinion
+            .get_or_init(|| self.s.lower.iter().any(|w| is_opinion(w)));
+        !(opinion
+            || self.holds_in_clause(&self.modal, i, is_modal_at)
+            || self.holds_in_clause(&self.intent, i, is_intent_at))
+    }
+
+    /// Some word of the clause around word `i` `holds`; from `memo` when it can tell. No
+    /// clause holds where the sentence does not, and every word of a clause has that clause
+    /// around it (a clause runs from a boundary to the next; a boundary word is in none).
+    fn holds_in_clause(
+        &self,
+        memo: &Memo,
+        i: usize,
+        holds: fn(&SentenceView, usize) -> bool,
+    ) -> bool {
+        let s = self.s;
+        if !*memo
+            .sentence
+            .get_or_init(|| (0..s.len()).any(|j| holds(s, j)))
+        {
+            return false;
+        }
+        if let Some((start, end, answer)) = memo.clause.get()
+            && (start..end).contains(&i)
+        {
+            return answer;
+        }
+        let (start, end) = clause(s, i);
+        let answer = (start..end).any(|j| holds(s, j));
+        memo.clause.set(Some((start, end, answer)));
+        answer
+    }
 }
 
 /// The clause around word `i`, as a token range: it ends at the conjunctions that start a
