@@ -137,6 +137,8 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
 }
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
+    // The anchor kinds of the current sentence's tokens, kept to reuse the allocation.
+    let mut anchors = Vec::new();
     for index in context.sentence_indices() {
         if context.is_cited(index) {
             continue;
@@ -144,8 +146,8 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         if !context.sentence_has(index, triggers::CLAIM | triggers::NUMBER) {
             continue;
         }
-        // Without a word of the claim family (only numbers), no word is an anchor: the
-        // searches for anchors are skipped (see `anchors_are_claim_words`).
+        // Without a word of the claim family (only numbers), no word is an anchor: no word
+        // is looked up (see `anchors_are_claim_words`).
         let claim_words = context.sentence_has(index, triggers::CLAIM);
         let sentence = SentenceView::new(context, index);
         // The cheap search for a checkable element first: most sentences that pass the
@@ -157,8 +159,13 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         let scope = Scope::new(&sentence);
         let figure_allowed = |i: usize| scope.figure_allowed(i);
         let soft_allowed = |i: usize| scope.soft_allowed(i);
-        let Some(trigger) = find_trigger(&sentence, claim_words, &figure_allowed, &soft_allowed)
-        else {
+        let Some(trigger) = find_trigger(
+            &sentence,
+            claim_words,
+            &mut anchors,
+            &figure_allowed,
+            &soft_allowed,
+        ) else {
             continue;
         };
         if !is_assertion(&sentence) || has_named_source(&sentence) {
@@ -185,22 +192,36 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 /// The first checkable element of the sentence, figures before words. `figure_allowed` rejects
 /// a figure or count at a token (one stated as part of a plan), `soft_allowed` a superlative,
 /// change or act (one in an opinion, a condition or a plan). Without `claim_words` (a word of
-/// the claim family), no word is looked up in `ANCHORS`.
+/// the claim family), no word is looked up in `ANCHORS`; `anchors` is a buffer.
 fn find_trigger(
     s: &SentenceView,
     claim_words: bool,
+    anchors: &mut Vec<u8>,
     figure_allowed: &dyn Fn(usize) -> bool,
     soft_allowed: &dyn Fn(usize) -> bool,
 ) -> Option<TextRange> {
-    find_figure(s, claim_words, figure_allowed).or_else(|| find_soft(s, claim_words, soft_allowed))
+    if let Some(range) = find_figure(s, figure_allowed) {
+        return Some(range);
+    }
+    // Both searches below start at anchors only: each word is looked up once for both.
+    anchors.clear();
+    if claim_words {
+        anchors.extend((0..s.len()).map(|i| anchor_kind(s, i)));
+    }
+    find_count(s, anchors, figure_allowed).or_else(|| find_soft(s, anchors, soft_allowed))
 }
 
-/// The first figure, count or fraction that `allowed` accepts.
-fn find_figure(
-    s: &SentenceView,
-    claim_words: bool,
-    allowed: &dyn Fn(usize) -> bool,
-) -> Option<TextRange> {
+/// The kinds of pattern that token `i` can start, 0 for none. Numbers and punctuation start
+/// none (see `anchors_are_claim_words`).
+fn anchor_kind(s: &SentenceView, i: usize) -> u8 {
+    if !s.is_word(i) {
+        return 0;
+    }
+    ANCHORS.get(s.word(i)).copied().unwrap_or(0)
+}
+
+/// The first figure that `allowed` accepts.
+fn find_figure(s: &SentenceView, allowed: &dyn Fn(usize) -> bool) -> Option<TextRange> {
     for i in 0..s.len() {
         if s.is_number(i) && is_figure(s, i) && allowed(i) {
             let end = if matches!(
@@ -224,20 +245,21 @@ fn find_figure(
             return Some(s.range(start, end + 1));
         }
     }
-    if !claim_words {
-        return None;
-    }
-    for i in 0..s.len() {
-        if !s.is_word(i) {
-            continue;
-        }
-        let word = s.word(i);
-        let Some(&kind) = ANCHORS.get(word) else {
-            continue;
-        };
+    None
+}
+
+/// The first count or fraction in words that `allowed` accepts; `anchors` are the tokens'
+/// anchor kinds.
+fn find_count(
+    s: &SentenceView,
+    anchors: &[u8],
+    allowed: &dyn Fn(usize) -> bool,
+) -> Option<TextRange> {
+    for (i, &kind) in anchors.iter().enumerate() {
         if kind & COUNT == 0 {
             continue;
         }
+        let word = s.word(i);
         if NUMBER_WORDS.contains(&word) && is_count(s, i) && allowed(i) {
             return Some(s.range(i, (i + 2).min(s.len())));
         }
@@ -249,17 +271,18 @@ fn find_figure(
 }
 
 /// The first superlative, record, comparison, change or dated act whose position `allowed`
-/// accepts.
+/// accepts; `anchors` are the tokens' anchor kinds.
 fn find_soft(
     s: &SentenceView,
-    claim_words: bool,
+    anchors: &[u8],
     allowed: &dyn Fn(usize) -> bool,
 ) -> Option<TextRange> {
-    if claim_words {
-        for i in 0..s.len() {
-            if let Some(range) = soft_at(s, i).filter(|_| allowed(i)) {
-                return Some(range);
-            }
+    for (i, &kind) in anchors.iter().enumerate() {
+        if kind & SOFT_ANCHOR == 0 {
+            continue;
+        }
+        if let Some(range) = soft_at(s, i).filter(|_| allowed(i)) {
+            return Some(range);
         }
     }
     dated::dated_act(s)
@@ -268,13 +291,9 @@ fn find_soft(
         .map(|(start, end)| s.range(start, end + 1))
 }
 
-/// The superlative, record, comparison or change that starts at word `i`.
+/// The superlative, record, comparison or change that starts at word `i`, a soft anchor.
 fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
     let word = s.word(i);
-    // One lookup rejects the words that start no pattern below.
-    if ANCHORS.get(word).is_none_or(|kind| kind & SOFT_ANCHOR == 0) {
-        return None;
-    }
     // "the 4th largest army", "the second-highest rate".
     if SUPERLATIVES.contains(&word) && i > 0 && rank::is_ordinal(s.word(i - 1)) {
         return Some(s.range(i - 1, i + 1));
