@@ -173,6 +173,10 @@ pub(super) fn persons_act(s: &SentenceView) -> Option<(usize, usize)> {
             "has" | "had" if i > 1 => s.word(i - 2),
             _ => previous,
         };
+        // The subject first: it rejects almost every word.
+        if !matches!(subject, "he" | "she" | "he's" | "she's") {
+            return false;
+        }
         // "he proposed to meet", "she promised to cut": a plan, not an act.
         let plan = s.word(i + 1) == "to"
             && matches!(
@@ -187,10 +191,7 @@ pub(super) fn persons_act(s: &SentenceView) -> Option<(usize, usize)> {
                     | "threatened"
                     | "offered"
             );
-        matches!(subject, "he" | "she" | "he's" | "she's")
-            && !plan
-            && is_finite_past_act(s, i)
-            && !is_relative_clause(s, i)
+        !plan && is_finite_past_act(s, i) && !is_relative_clause(s, i)
     })?;
     let end = if s.is_word(i + 1) { i + 1 } else { i };
     Some((i, end))
