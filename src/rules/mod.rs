@@ -133,9 +133,11 @@ pub fn is_sentence_rule(code: RuleCode) -> bool {
 /// The rules of `set` whose severity is not `off`, with their diagnostics in document order,
 /// and the standard estimative terms when `set` has the sentence rules. On two threads when
 /// `parallel`: each per-sentence rule becomes two jobs, one per half of the document's
-/// sentences (their findings depend only on the sentence, see [`is_sentence_rule`]); jobs are
-/// handed out one at a time, most expensive first, to whichever thread is free, and their
-/// diagnostics are then put together in the order one thread produces.
+/// sentences (their findings depend only on the sentence, see [`is_sentence_rule`]), and so
+/// does the search for `undefined-acronym`'s uses, which are resolved across the document
+/// once both halves are in; jobs are handed out one at a time, most expensive first, to
+/// whichever thread is free, and their diagnostics are then put together in the order one
+/// thread produces.
 pub fn run(
     context: &RuleContext,
     set: RuleSet,
@@ -162,7 +164,9 @@ pub fn run(
     );
     let mut jobs: Vec<Job> = Vec::new();
     for what in by_cost {
-        if what.is_none_or(is_sentence_rule) {
+        // `undefined-acronym` collects its uses sentence by sentence (`extract`), in halves
+        // like the per-sentence rules, and resolves them across the document after.
+        if what.is_none_or(|code| is_sentence_rule(code) || code == RuleCode::UndefinedAcronym) {
             jobs.extend((0..parts.len()).map(|part| Job { what, part }));
         } else {
             jobs.push(Job { what, part: 0 });
@@ -170,28 +174,27 @@ pub fn run(
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
-        let mut done: Vec<(usize, Vec<Diagnostic>, Vec<crate::analysis::EstimativeTerm>)> =
-            Vec::new();
+        let mut done: Vec<(usize, Found)> = Vec::new();
         loop {
             let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(job) = jobs.get(index) else {
                 return done;
             };
-            let context = match job.what {
-                Some(code) if !is_sentence_rule(code) => context,
-                _ => &parts[job.part],
-            };
+            let mut found = Found::default();
             match job.what {
-                Some(code) => {
-                    let mut out = Vec::new();
-                    run_rule(code, context, &mut out);
-                    done.push((index, out, Vec::new()));
+                Some(RuleCode::UndefinedAcronym) => {
+                    let part = &parts[job.part];
+                    for sentence in part.sentence_indices() {
+                        undefined_acronym::extract(part, sentence, &mut found.acronyms);
+                    }
                 }
-                None => {
-                    let terms = estimative_language::standard_terms(context);
-                    done.push((index, Vec::new(), terms));
+                Some(code) if is_sentence_rule(code) => {
+                    run_rule(code, &parts[job.part], &mut found.diagnostics)
                 }
+                Some(code) => run_rule(code, context, &mut found.diagnostics),
+                None => found.terms = estimative_language::standard_terms(&parts[job.part]),
             }
+            done.push((index, found));
         }
     };
     let (mine, theirs) = if parallel {
@@ -199,23 +202,25 @@ pub fn run(
     } else {
         (work(), Vec::new())
     };
-    let mut by_job: Vec<(Vec<Diagnostic>, Vec<crate::analysis::EstimativeTerm>)> =
-        vec![(Vec::new(), Vec::new()); jobs.len()];
-    for (index, out, job_terms) in mine.into_iter().chain(theirs) {
-        by_job[index] = (out, job_terms);
+    let mut by_job: Vec<Found> = (0..jobs.len()).map(|_| Found::default()).collect();
+    for (index, found) in mine.into_iter().chain(theirs) {
+        by_job[index] = found;
     }
     let mut terms = Vec::new();
-    for (job, (_, job_terms)) in jobs.iter().zip(&mut by_job) {
-        if job.what.is_none() {
-            terms.append(job_terms);
-        }
+    let mut acronyms = Vec::new();
+    for found in &mut by_job {
+        terms.append(&mut found.terms);
+        acronyms.append(&mut found.acronyms);
     }
     let mut out = Vec::new();
     for code in RuleCode::ALL {
         let before = out.len();
-        for (job, (job_out, _)) in jobs.iter().zip(&mut by_job) {
+        if code == RuleCode::UndefinedAcronym && jobs.iter().any(|job| job.what == Some(code)) {
+            undefined_acronym::resolve(context, &acronyms, &mut out);
+        }
+        for (job, found) in jobs.iter().zip(&mut by_job) {
             if job.what == Some(code) {
-                out.append(job_out);
+                out.append(&mut found.diagnostics);
             }
         }
         for diagnostic in &mut out[before..] {
@@ -231,6 +236,15 @@ pub fn run(
 struct Job {
     what: Option<RuleCode>,
     part: usize,
+}
+
+/// What one job found: diagnostics, estimative terms, or the acronym uses that
+/// `undefined-acronym` resolves once all are in.
+#[derive(Default)]
+struct Found {
+    diagnostics: Vec<Diagnostic>,
+    terms: Vec<crate::analysis::EstimativeTerm>,
+    acronyms: Vec<undefined_acronym::AcronymMention>,
 }
 
 /// The contexts the per-sentence jobs run in: the whole of `context`'s sentences, or when
@@ -252,11 +266,11 @@ const BY_COST: [RuleCode; 10] = [
     RuleCode::UndefinedAcronym,
     RuleCode::AnonymousSource,
     RuleCode::RelativeTime,
-    RuleCode::EstimativeLanguage,
-    RuleCode::LongSentence,
     RuleCode::VagueAttribution,
-    RuleCode::VagueActor,
+    RuleCode::EstimativeLanguage,
     RuleCode::MissingActor,
+    RuleCode::VagueActor,
+    RuleCode::LongSentence,
     RuleCode::BrokenSectionLink,
 ];
 
