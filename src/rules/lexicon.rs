@@ -138,10 +138,19 @@ impl PhraseSet {
     }
 
     /// The longest phrase starting at word `i` of `words` (lowercased): (phrase index, length).
+    ///
+    /// Inlined: most words fail the shape test, which should cost no call.
+    #[inline]
     pub fn match_at(&self, words: &[&str], i: usize) -> Option<(usize, usize)> {
         if !self.first_shapes.may_contain(words[i]) {
             return None;
         }
+        self.match_listed_at(words, i)
+    }
+
+    /// [`Self::match_at`] past the shape test.
+    #[inline(never)]
+    fn match_listed_at(&self, words: &[&str], i: usize) -> Option<(usize, usize)> {
         let candidates = self.by_first.get(words[i])?;
         candidates
             .iter()
