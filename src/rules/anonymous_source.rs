@@ -15,9 +15,22 @@ use crate::text::TextRange;
 /// Nouns for the people a source phrase describes; the finding starts at the noun.
 static SOURCE_NOUNS: LazyLock<FastSet<&str>> = word_file!("anonymous-source-nouns");
 
-const NUMBERS: &[&str] = &[
-    "a", "an", "one", "another", "two", "three", "four", "five", "six", "several", "multiple",
-];
+/// "a", "two", "several": the words that count a source.
+fn is_number_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "one"
+            | "another"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "several"
+            | "multiple"
+    )
+}
 
 /// Words besides reporting verbs and source phrases that can start an anonymous source.
 pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
@@ -47,9 +60,11 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 }
 
 fn find(s: &SentenceView) -> Option<TextRange> {
+    // A speaker label ends in ":": without one, no word is part of a label.
+    let has_colon = s.lower.contains(&":");
     for i in 0..s.len() {
         // "SENIOR ADMINISTRATION OFFICIAL:" labels a speaker in a transcript.
-        if is_speaker_label(s, i) {
+        if has_colon && is_speaker_label(s, i) {
             continue;
         }
         // "Diplomatic sources in Brussels said": sources reporting, not "sources of funding".
@@ -91,7 +106,7 @@ fn find(s: &SentenceView) -> Option<TextRange> {
             return Some(s.range(start, end + 1));
         }
         // "two officials said", "a senior official told reporters", "an aide who…".
-        if NUMBERS.contains(&s.word(i)) || s.is_number(i) {
+        if is_number_word(s.word(i)) || s.is_number(i) {
             let mut j = i + 1;
             while j < s.len() && j < i + 5 && !SOURCE_NOUNS.contains(&s.word(j)) {
                 if !is_source_modifier(s, j) {
@@ -198,7 +213,7 @@ fn source_noun_before(s: &SentenceView, i: usize) -> Option<usize> {
             let mut start = j;
             while start > 0
                 && (is_source_modifier(s, start - 1)
-                    || NUMBERS.contains(&s.word(start - 1))
+                    || is_number_word(s.word(start - 1))
                     || s.is_number(start - 1))
             {
                 start -= 1;
@@ -239,9 +254,11 @@ fn verb_after(s: &SentenceView, from: usize) -> Option<usize> {
 
 /// "sources" as people who report, not "sources of funding" or "energy sources".
 fn is_reporting_source(s: &SentenceView, i: usize) -> bool {
+    if !matches!(s.word(i), "sources" | "source") {
+        return false;
+    }
     let before = if i > 0 { s.word(i - 1) } else { "" };
-    matches!(s.word(i), "sources" | "source")
-        && s.word(i + 1) != "of"
+    s.word(i + 1) != "of"
         && !matches!(
             before,
             "open" | "energy" | "power" | "water" | "funding" | "revenue" | "primary" | "multiple"
@@ -251,7 +268,7 @@ fn is_reporting_source(s: &SentenceView, i: usize) -> bool {
 /// An all-capital word in a run of capitals ending in ":" — a transcript's speaker label.
 fn is_speaker_label(s: &SentenceView, i: usize) -> bool {
     let capitals = |j: usize| {
-        s.is_word(j) && s.text(j).len() > 1 && !s.text(j).bytes().any(|b| b.is_ascii_lowercase())
+        s.is_word(j) && s.bytes(j).len() > 1 && !s.bytes(j).iter().any(|b| b.is_ascii_lowercase())
     };
     if !capitals(i) {
         return false;
