@@ -19,21 +19,23 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         .front_matter
         .as_ref()
         .and_then(|fm| fm.date);
+    // One buffer for every sentence's bare words.
+    let mut bare: Vec<&str> = Vec::new();
     for index in context.sentence_indices() {
         if !context.sentence_has(index, triggers::RELATIVE_TIME) {
             continue;
         }
         let s = SentenceView::new(context, index);
         // "Last year's budget": match the phrase without the possessive.
-        let bare: Vec<&str> = s
-            .lower
-            .iter()
-            .map(|w| {
-                w.strip_suffix("'s")
-                    .or_else(|| w.strip_suffix("’s"))
-                    .unwrap_or(w)
-            })
-            .collect();
+        bare.clear();
+        bare.extend(s.lower.iter().map(|w| {
+            if !w.ends_with('s') {
+                return *w;
+            }
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
+        }));
         let mut i = 0;
         while i < s.len() {
             let Some((phrase, length)) = LEXICON.relative_times.match_at(&bare, i) else {
