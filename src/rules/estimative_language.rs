@@ -163,7 +163,7 @@ fn standard_terms_in(s: &SentenceView) -> Vec<EstimativeTerm> {
     let mut i = 0;
     while i < s.len() {
         // Most words start no term: check the first word before trying the phrases.
-        if !SCALE_FIRST_WORDS.contains(&s.word(i)) {
+        if !is_scale_first_word(s.word(i)) {
             i += 1;
             continue;
         }
@@ -213,6 +213,26 @@ static SCALE_FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     words.dedup();
     words
 });
+
+/// [`SCALE_FIRST_WORDS`] as a `match` (a test keeps the two equal).
+fn is_scale_first_word(word: &str) -> bool {
+    matches!(
+        word,
+        "almost"
+            | "remote"
+            | "very"
+            | "highly"
+            | "unlikely"
+            | "improbable"
+            | "roughly"
+            | "even"
+            | "likely"
+            | "probable"
+            | "probably"
+            | "nearly"
+            | "virtually"
+    )
+}
 
 fn matches_phrase(s: &SentenceView, i: usize, words: &[&str]) -> usize {
     for (n, part) in words.iter().enumerate() {
@@ -276,4 +296,15 @@ fn confidence_at(s: &SentenceView) -> Option<TextRange> {
             CONFIDENCE.contains(&s.word(i)) && matches!(s.word(i + 1), "confidence" | "degree")
         })
         .map(|i| s.range(i, i + 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_first_words_match_the_scale() {
+        assert!(SCALE_FIRST_WORDS.iter().all(|w| is_scale_first_word(w)));
+        assert_eq!(SCALE_FIRST_WORDS.len(), 13);
+    }
 }
