@@ -4,9 +4,9 @@
 
 use std::sync::LazyLock;
 
-use super::super::lexicon::{LEXICON, word_file};
+use super::super::lexicon::{LEXICON, Shapes, word_file};
 use super::super::sentence::SentenceView;
-use super::PRONOUN_GROUPS;
+use super::is_pronoun_group;
 use crate::actors::ActorKind;
 use crate::fast_hash::FastSet;
 
@@ -87,14 +87,20 @@ pub(super) static CERTAINTY: LazyLock<FastSet<&str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// The shapes of the attribution groups, to reject most words before hashing them.
+static GROUP_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::new(LEXICON.attribution_groups.iter().copied()));
+
 /// A group noun: from the list, or a plural demonym ("Ukrainians", "Europeans").
 pub(super) fn is_group_noun(s: &SentenceView, i: usize) -> bool {
     let word = s.word(i);
-    if !s.is_word(i) || PRONOUN_GROUPS.contains(&word) && i + 1 < s.len() && is_group_noun(s, i + 1)
-    {
+    if !s.is_word(i) || is_pronoun_group(word) && i + 1 < s.len() && is_group_noun(s, i + 1) {
         return false;
     }
-    if LEXICON.attribution_groups.contains(word) && !PRONOUN_GROUPS.contains(&word) {
+    if GROUP_SHAPES.may_contain(word)
+        && LEXICON.attribution_groups.contains(word)
+        && !is_pronoun_group(word)
+    {
         return true;
     }
     word.ends_with("ans") && matches!(s.mention_kind(i), Some(ActorKind::State | ActorKind::Group))

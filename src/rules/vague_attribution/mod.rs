@@ -36,7 +36,10 @@ const IMPERSONAL_SOURCES: &[&str] = &[
 ];
 
 /// Pronoun-like subjects that need no noun ("some say", "many believe").
-pub(super) const PRONOUN_GROUPS: &[&str] = &["some", "many", "others", "most"];
+/// "some", "many", "others", "most": pronouns that stand for a group.
+pub(super) fn is_pronoun_group(word: &str) -> bool {
+    matches!(word, "some" | "many" | "others" | "most")
+}
 
 /// Verbs of unnamed research: "research has shown", "studies suggest".
 static RESEARCH_VERBS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
@@ -119,7 +122,7 @@ fn find(s: &SentenceView) -> Option<TextRange> {
         if !s.is_word(i) {
             continue;
         }
-        if PRONOUN_GROUPS.contains(&word) && !is_group_noun(s, i + 1) {
+        if is_pronoun_group(word) && !is_group_noun(s, i + 1) {
             if let Some(verb) = pronoun_report(s, i) {
                 return Some(s.range(i, verb + 1));
             }
