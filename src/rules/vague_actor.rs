@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use super::lexicon::LEXICON;
-use super::lexicon::word_file;
+use super::lexicon::{Shapes, word_file};
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
@@ -18,6 +18,9 @@ const QUANTIFIERS: &[&str] = &[
 ];
 
 static GROUP_NOUNS: LazyLock<FastSet<&str>> = word_file!("vague-actor-groups");
+
+/// The group nouns' shapes, to reject most words before hashing them.
+static GROUP_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(GROUP_NOUNS.iter().copied()));
 
 static MODIFIERS: LazyLock<FastSet<&str>> = word_file!("vague-actor-modifiers");
 
@@ -53,7 +56,8 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 fn find(s: &SentenceView) -> Vec<TextRange> {
     let mut found = Vec::new();
     for i in 0..s.len() {
-        if !GROUP_NOUNS.contains(&s.word(i)) || !s.is_word(i) {
+        let word = s.word(i);
+        if !GROUP_SHAPES.may_contain(word) || !GROUP_NOUNS.contains(&word) || !s.is_word(i) {
             continue;
         }
         let Some(start) = phrase_start(s, i) else {
