@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use super::lexicon::LEXICON;
-use super::lexicon::word_file;
+use super::lexicon::{Shapes, word_file};
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, check_uncited_sentences};
@@ -14,6 +14,14 @@ use crate::text::TextRange;
 
 /// Nouns for the people a source phrase describes; the finding starts at the noun.
 static SOURCE_NOUNS: LazyLock<FastSet<&str>> = word_file!("anonymous-source-nouns");
+
+/// The source nouns' shapes, to reject most words before hashing them.
+static SOURCE_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::new(SOURCE_NOUNS.iter().copied()));
+
+fn is_source_noun(word: &str) -> bool {
+    SOURCE_SHAPES.may_contain(word) && SOURCE_NOUNS.contains(&word)
+}
 
 /// "a", "two", "several": the words that count a source.
 fn is_number_word(word: &str) -> bool {
@@ -108,13 +116,13 @@ fn find(s: &SentenceView) -> Option<TextRange> {
         // "two officials said", "a senior official told reporters", "an aide who…".
         if is_number_word(s.word(i)) || s.is_number(i) {
             let mut j = i + 1;
-            while j < s.len() && j < i + 5 && !SOURCE_NOUNS.contains(&s.word(j)) {
+            while j < s.len() && j < i + 5 && !is_source_noun(s.word(j)) {
                 if !is_source_modifier(s, j) {
                     break;
                 }
                 j += 1;
             }
-            if j < s.len() && SOURCE_NOUNS.contains(&s.word(j)) && is_person_source(s.word(j)) {
+            if j < s.len() && is_source_noun(s.word(j)) && is_person_source(s.word(j)) {
                 let next = s.word(j + 1);
                 // "two diplomats who attended the meeting said": a relative clause may come first.
                 let described = matches!(
@@ -208,7 +216,7 @@ fn source_noun_before(s: &SentenceView, i: usize) -> Option<usize> {
     let mut j = i;
     while j > lowest {
         j -= 1;
-        if SOURCE_NOUNS.contains(&s.word(j)) {
+        if is_source_noun(s.word(j)) {
             // Take the whole noun phrase: "Two senior officials", "People".
             let mut start = j;
             while start > 0
