@@ -152,10 +152,16 @@ impl PhraseSet {
     #[inline(never)]
     fn match_listed_at(&self, words: &[&str], i: usize) -> Option<(usize, usize)> {
         let candidates = self.by_first.get(words[i])?;
+        // The first word is the key just found: compare the rest, and first bytes before
+        // calling for a comparison of the whole word.
+        let after = &words[i + 1..];
         candidates
             .iter()
             .find(|(_, parts)| {
-                words.len() - i >= parts.len() && parts.iter().zip(&words[i..]).all(|(p, w)| p == w)
+                after.len() >= parts.len() - 1
+                    && parts[1..].iter().zip(after).all(|(p, w)| {
+                        p.len() == w.len() && p.as_bytes()[0] == w.as_bytes()[0] && p == w
+                    })
             })
             .map(|(index, parts)| (*index, parts.len()))
     }
