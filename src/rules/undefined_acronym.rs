@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::sentence::SentenceView;
 use super::triggers;
-use super::words::TokenKind;
+use super::words::{Token, TokenKind};
 use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::text::TextRange;
@@ -44,20 +44,22 @@ pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention
         return;
     }
     let s = SentenceView::new(context, index);
+    let prose = context.document.prose.as_bytes();
     // Decided at the first acronym of the sentence: most sentences with capitals have none.
     let mut shouting: Option<bool> = None;
-    for i in 0..s.len() {
-        // Most tokens are too long or too short to be acronyms: skip them before slicing.
-        let token = s.tokens[i];
+    for (i, token) in s.tokens.iter().enumerate() {
+        // Most tokens are too long or too short to be acronyms: skip them before slicing, on
+        // the bytes of the prose (a token is never empty).
+        let (start, end) = (token.start as usize, token.end as usize);
         if token.kind != TokenKind::Word
-            || !(2..=6).contains(&(token.end - token.start))
-            || !s.bytes(i)[0].is_ascii_uppercase()
+            || !(2..=6).contains(&(end - start))
+            || !prose[start].is_ascii_uppercase()
         {
             continue;
         }
         let text = s.text(i);
         if !is_acronym(text)
-            || *shouting.get_or_insert_with(|| is_shouting(&s))
+            || *shouting.get_or_insert_with(|| is_shouting(s.tokens, prose))
             || next_to_capitals(&s, i)
         {
             continue;
@@ -126,11 +128,11 @@ fn is_known(context: &RuleContext, acronym: &str) -> bool {
 
 /// A sentence written mostly in capitals ("SENIOR ADMINISTRATION OFFICIAL: …") has no acronyms
 /// to define.
-fn is_shouting(s: &SentenceView) -> bool {
+fn is_shouting(tokens: &[Token], prose: &[u8]) -> bool {
     let (mut words, mut caps) = (0, 0);
-    for i in (0..s.len()).filter(|&i| s.is_word(i)) {
+    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         // Bytes, not text: most words start with a lowercase letter, decided at one load.
-        let bytes = s.bytes(i);
+        let bytes = &prose[token.start as usize..token.end as usize];
         words += 1;
         caps += usize::from(bytes.len() > 1 && !bytes.iter().any(u8::is_ascii_lowercase));
     }
