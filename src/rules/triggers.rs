@@ -62,18 +62,24 @@ static TRIGGERS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
 });
 
 /// The families of one lowercased word (possessives count as the bare word).
+#[cfg(test)]
 pub fn families(lower: &str) -> u32 {
-    let bare = lower
-        .strip_suffix("'s")
-        .or_else(|| lower.strip_suffix("’s"))
-        .unwrap_or(lower);
-    TABLE.get(bare)
+    table().families(lower)
 }
 
-struct WordTable {
+/// The table of trigger words, to look many words up without asking each time whether it is
+/// built yet.
+pub fn table() -> &'static WordTable {
+    &TABLE
+}
+
+pub struct WordTable {
     /// (hash, families, index in `words`); families 0 marks an empty slot.
     slots: Box<[(u64, u32, u32)]>,
     words: Vec<&'static str>,
+    /// For each first byte, bit `min(length, 63)` set if a word of the table has that first
+    /// byte and length: most words of the prose are rejected here, before they are hashed.
+    shapes: Box<[u64; 256]>,
 }
 
 impl WordTable {
@@ -81,10 +87,13 @@ impl WordTable {
         let size = (triggers.len() * 4).next_power_of_two().max(16);
         let mut slots = vec![(0, 0, 0); size].into_boxed_slice();
         let mut words = Vec::with_capacity(triggers.len());
+        let mut shapes = Box::new([0u64; 256]);
         for (&word, &families) in triggers {
             if families == 0 {
                 continue;
             }
+            let (first, bit) = shape(word);
+            shapes[first] |= bit;
             let hash = word_hash(word);
             let mut slot = hash as usize & (size - 1);
             while slots[slot].1 != 0 {
@@ -93,11 +102,29 @@ impl WordTable {
             slots[slot] = (hash, families, words.len() as u32);
             words.push(word);
         }
-        WordTable { slots, words }
+        WordTable {
+            slots,
+            words,
+            shapes,
+        }
+    }
+
+    /// The families of one lowercased word (possessives count as the bare word).
+    #[inline]
+    pub fn families(&self, lower: &str) -> u32 {
+        let bare = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+            .unwrap_or(lower);
+        self.get(bare)
     }
 
     #[inline]
     fn get(&self, word: &str) -> u32 {
+        let (first, bit) = shape(word);
+        if self.shapes[first] & bit == 0 {
+            return 0;
+        }
         let hash = word_hash(word);
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;
@@ -112,6 +139,14 @@ impl WordTable {
             slot = (slot + 1) & mask;
         }
     }
+}
+
+/// The word's first byte (0 for the empty word) and its length as a bit of `WordTable::shapes`.
+#[inline]
+fn shape(word: &str) -> (usize, u64) {
+    let bytes = word.as_bytes();
+    let first = bytes.first().map_or(0, |&b| usize::from(b));
+    (first, 1u64 << bytes.len().min(63))
 }
 
 /// FxHash of the word's bytes, its top bits folded down so that the table's index uses them.

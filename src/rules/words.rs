@@ -152,6 +152,8 @@ impl<'a> WordsPart<'a> {
         let mut lower_words = Vec::with_capacity(capacity);
         let mut sentence_tokens = Vec::with_capacity(all.len());
         let mut sentence_families = Vec::with_capacity(all.len());
+        let table = triggers::table();
+        let prose = document.prose.as_bytes();
         for (index, sentence) in sentences.zip(all) {
             let first = tokens.len();
             if only.is_some_and(|only| !only.get(index).copied().unwrap_or(false)) {
@@ -170,11 +172,13 @@ impl<'a> WordsPart<'a> {
                     TokenKind::Number => triggers::NUMBER,
                     TokenKind::Punct => 0,
                     TokenKind::Word => {
-                        let original = &document.prose[start..end];
-                        let capitals = (2..=6).contains(&original.len())
-                            && original.bytes().all(|b| b.is_ascii_uppercase());
+                        // A token is never empty; most words start lowercase, decided at one load.
+                        let original = &prose[start..end];
+                        let capitals = original[0].is_ascii_uppercase()
+                            && (2..=6).contains(&original.len())
+                            && original.iter().all(u8::is_ascii_uppercase);
                         let capitals = if capitals { triggers::CAPITALS } else { 0 };
-                        triggers::families(lowered) | capitals
+                        table.families(lowered) | capitals
                     }
                 };
             }
