@@ -250,6 +250,14 @@ pub(super) fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
             let mut j = i + width;
             let mut end = j;
             while j < bytes.len() {
+                if let Some(chunk) = bytes.get(j..j + 8) {
+                    let run = ascii_alnum_run(chunk);
+                    j += run;
+                    end = j;
+                    if run == 8 {
+                        continue;
+                    }
+                }
                 let next_class = class(j);
                 if next_class & ALNUM != 0 {
                     j += 1;
@@ -306,6 +314,28 @@ pub(super) fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
             i += width;
         }
     }
+}
+
+/// How many of the eight bytes, from the first, are ASCII letters or digits: the bytes are
+/// tested as one 64-bit word (each byte's range test in its high bit, without carries between
+/// bytes, as the high bits are cleared first), a word at a time for most words.
+#[inline]
+fn ascii_alnum_run(chunk: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(chunk);
+    let w = u64::from_le_bytes(word);
+    let ascii = !w & HIGH;
+    let low = w & !HIGH;
+    // Byte in lo..=hi: (x + 0x80 - lo) has its high bit set and (x + 0x7f - hi) has not.
+    let in_range = |x: u64, lo: u8, hi: u8| {
+        (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & HIGH
+    };
+    let letter = in_range(low | (ONES * 0x20), b'a', b'z');
+    let digit = in_range(low, b'0', b'9');
+    let stop = !(letter | digit) & ascii | (w & HIGH);
+    (stop.trailing_zeros() / 8) as usize
 }
 
 /// The character at byte `i` (a char boundary) and its width, without decoding ASCII.
@@ -393,6 +423,24 @@ mod tests {
         }
     }
 
+    /// Every byte value in every position of the eight, around every other byte value.
+    #[test]
+    fn ascii_alnum_run_of_every_byte() {
+        for b in 0..=255u8 {
+            for position in 0..8 {
+                for fill in [b'a', b'Z', b'5', b' ', 0xC3] {
+                    let mut chunk = [fill; 8];
+                    chunk[position] = b;
+                    let expected = chunk
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphanumeric())
+                        .count();
+                    assert_eq!(ascii_alnum_run(&chunk), expected, "{chunk:?}");
+                }
+            }
+        }
+    }
+
     fn tokens(
         text: &str,
         tokenizer: fn(&str, TextRange, &mut Vec<Token>),
@@ -406,6 +454,12 @@ mod tests {
         #[test]
         fn agrees_with_the_reference(text in "([a-zA-Z0-9 .,'’\\-]|é|Ü|—|\u{a0}|漢|4\\.1|U\\.S\\.){0,40}") {
             prop_assert_eq!(tokens(&text, tokenize), tokens(&text, reference_tokenize));
+        }
+
+        #[test]
+        fn ascii_alnum_run_counts_leading_alphanumerics(chunk in proptest::array::uniform8(any::<u8>())) {
+            let expected = chunk.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            prop_assert_eq!(ascii_alnum_run(&chunk), expected);
         }
     }
 }
