@@ -130,11 +130,18 @@ fn is_known(context: &RuleContext, acronym: &str) -> bool {
 /// to define.
 fn is_shouting(tokens: &[Token], prose: &[u8]) -> bool {
     let (mut words, mut caps) = (0, 0);
-    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+    for (i, token) in tokens.iter().enumerate() {
+        if token.kind != TokenKind::Word {
+            continue;
+        }
         // Bytes, not text: most words start with a lowercase letter, decided at one load.
         let bytes = &prose[token.start as usize..token.end as usize];
         words += 1;
         caps += usize::from(bytes.len() > 1 && !bytes.iter().any(u8::is_ascii_lowercase));
+        // Even if every token left were a word in capitals, they would not be the majority.
+        if 2 * caps + (tokens.len() - i - 1) <= words {
+            return false;
+        }
     }
     words >= 3 && caps * 2 > words
 }
