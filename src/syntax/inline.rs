@@ -16,15 +16,35 @@ pub(super) struct Inline {
     pub section_links: Vec<SectionLink>,
     pub links: Vec<InlineLink>,
     pub mentions: Vec<ExplicitMention>,
+    /// What to blank out of the prose mask, in the order found ([`Inline::apply_masks`]).
+    /// The scan only reads the prose, so that two threads can scan disjoint paragraphs of
+    /// one mask. Masking as it goes would change nothing it reads: it goes on after each
+    /// construct, and where it looks back (the byte before `@` or a URL, the `http` before
+    /// `:`), a construct's last byte is never a word byte and a URL start before the current
+    /// position is discarded.
+    pub masks: Vec<TextRange>,
 }
 
-pub(super) fn scan(
-    text: &str,
-    range: TextRange,
-    flavour: Flavour,
-    prose: &mut [u8],
-    out: &mut Inline,
-) {
+impl Inline {
+    /// Appends what the scan of later paragraphs found.
+    pub fn append(&mut self, mut later: Inline) {
+        self.footnote_refs.append(&mut later.footnote_refs);
+        self.citations.append(&mut later.citations);
+        self.section_links.append(&mut later.section_links);
+        self.links.append(&mut later.links);
+        self.mentions.append(&mut later.mentions);
+        self.masks.append(&mut later.masks);
+    }
+
+    /// Blanks the constructs found out of the prose mask.
+    pub fn apply_masks(&self, prose: &mut [u8]) {
+        for range in &self.masks {
+            mask(prose, *range);
+        }
+    }
+}
+
+pub(super) fn scan(text: &str, range: TextRange, flavour: Flavour, prose: &[u8], out: &mut Inline) {
     let mut i = range.start;
     let end = range.end.min(prose.len());
     // Inline syntax starts at `[` or `@`, or is a URL, found by the `:` of `http:`/`https:` or
@@ -49,12 +69,12 @@ pub(super) fn scan(
         }
         let next = match prose[at] {
             b'[' => bracket(text, prose, at, end, flavour, out),
-            b'@' => mention(prose, at, end, out),
+            b'@' => mention(prose, range.start, at, end, out),
             // A URL's first letters (`http`, `www`) hold no `[`, `@`, `:` or `.`: no mark
             // between its start and `at` was passed over.
             _ => url_start(prose, at)
                 .filter(|start| *start >= i)
-                .and_then(|start| url(prose, start, end, out)),
+                .and_then(|start| url(prose, range.start, start, end, out)),
         };
         i = next.unwrap_or(at + 1);
     }
@@ -74,7 +94,7 @@ fn url_start(prose: &[u8], at: usize) -> Option<usize> {
 
 fn bracket(
     text: &str,
-    prose: &mut [u8],
+    prose: &[u8],
     start: usize,
     end: usize,
     flavour: Flavour,
@@ -92,7 +112,7 @@ fn bracket(
             label: label.to_owned(),
             range,
         });
-        mask(prose, range);
+        out.masks.push(range);
         return Some(range.end);
     }
     if rest.starts_with(b"[[") {
@@ -109,7 +129,7 @@ fn bracket(
             range,
             target_range,
         });
-        mask(prose, range);
+        out.masks.push(range);
         return Some(range.end);
     }
     if rest.starts_with(b"[@") || rest.starts_with(b"[-@") {
@@ -121,7 +141,7 @@ fn bracket(
         }
         let range = TextRange::new(start, start + close + 1);
         out.citations.push(Citation { range, keys });
-        mask(prose, range);
+        out.masks.push(range);
         return Some(range.end);
     }
     if flavour == Flavour::PlainText {
@@ -133,7 +153,7 @@ fn bracket(
 /// `[text](destination)` in plain text, where no Markdown parser has seen it.
 fn plain_link(
     text: &str,
-    prose: &mut [u8],
+    prose: &[u8],
     start: usize,
     end: usize,
     out: &mut Inline,
@@ -161,8 +181,8 @@ fn plain_link(
         return None;
     }
     let _ = text;
-    mask(prose, TextRange::new(start, start + 1));
-    mask(prose, TextRange::new(start + close, range.end));
+    out.masks.push(TextRange::new(start, start + 1));
+    out.masks.push(TextRange::new(start + close, range.end));
     Some(range.end)
 }
 
@@ -195,8 +215,16 @@ fn citation_keys(inner: &str, offset: usize) -> Vec<(String, TextRange)> {
     keys
 }
 
-fn mention(prose: &mut [u8], start: usize, end: usize, out: &mut Inline) -> Option<usize> {
-    if start > 0 {
+/// A mention at `start`, in a paragraph that starts at `paragraph_start`: a paragraph's
+/// start is a word's start, whatever byte comes before it.
+fn mention(
+    prose: &[u8],
+    paragraph_start: usize,
+    start: usize,
+    end: usize,
+    out: &mut Inline,
+) -> Option<usize> {
+    if start > paragraph_start {
         let before = prose[start - 1];
         // `press@example.org` is an address; non-ASCII letters before also join.
         if before.is_ascii_alphanumeric() || before >= 0x80 || before == b'_' {
@@ -224,10 +252,18 @@ fn mention(prose: &mut [u8], start: usize, end: usize, out: &mut Inline) -> Opti
     Some(range.end)
 }
 
-fn url(prose: &mut [u8], start: usize, end: usize, out: &mut Inline) -> Option<usize> {
+fn url(
+    prose: &[u8],
+    paragraph_start: usize,
+    start: usize,
+    end: usize,
+    out: &mut Inline,
+) -> Option<usize> {
     // A URL starts a word: an ASCII letter or digit, or part of a non-ASCII character, before
     // it joins it to that word.
-    if start > 0 && (prose[start - 1].is_ascii_alphanumeric() || prose[start - 1] >= 0x80) {
+    if start > paragraph_start
+        && (prose[start - 1].is_ascii_alphanumeric() || prose[start - 1] >= 0x80)
+    {
         return None;
     }
     let rest = &prose[start..end];
@@ -251,7 +287,7 @@ fn url(prose: &mut [u8], start: usize, end: usize, out: &mut Inline) -> Option<u
     let url = std::str::from_utf8(&rest[..len]).ok()?.to_owned();
     let range = TextRange::new(start, start + len);
     out.links.push(InlineLink { range, url });
-    mask(prose, range);
+    out.masks.push(range);
     Some(range.end)
 }
 
@@ -286,7 +322,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The scan as first written, one byte at a time: the memchr one must agree with it.
+    /// The scan as first written, one byte at a time and masking each construct as soon as it
+    /// is found: the memchr scan, which masks after, must agree with it.
     fn reference_scan(
         text: &str,
         range: TextRange,
@@ -299,12 +336,25 @@ mod tests {
         while i < end {
             let next = match prose[i] {
                 b'[' => bracket(text, prose, i, end, flavour, out),
-                b'@' => mention(prose, i, end, out),
-                b'h' | b'w' | b'H' | b'W' => url(prose, i, end, out),
+                b'@' => mention(prose, range.start, i, end, out),
+                b'h' | b'w' | b'H' | b'W' => url(prose, range.start, i, end, out),
                 _ => None,
             };
+            for range in out.masks.drain(..) {
+                mask(prose, range);
+            }
             i = next.unwrap_or(i + 1);
         }
+    }
+
+    fn memchr_scan(
+        text: &str,
+        range: TextRange,
+        flavour: Flavour,
+        prose: &mut [u8],
+        out: &mut Inline,
+    ) {
+        scan(text, range, flavour, prose, out);
     }
 
     type Scan = fn(&str, TextRange, Flavour, &mut [u8], &mut Inline);
@@ -326,6 +376,7 @@ mod tests {
         );
         let second = TextRange::new(middle, text.len());
         scan(text, second, flavour, &mut prose, &mut out);
+        out.apply_masks(&mut prose);
         format!(
             "{:?} {:?} {:?} {:?} {:?} {:?}",
             out.footnote_refs,
@@ -351,7 +402,7 @@ mod tests {
             let text = parts.concat();
             for flavour in [Flavour::Markdown, Flavour::PlainText] {
                 prop_assert_eq!(
-                    run(&text, flavour, scan),
+                    run(&text, flavour, memchr_scan),
                     run(&text, flavour, reference_scan)
                 );
             }

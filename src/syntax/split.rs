@@ -83,13 +83,16 @@ pub(super) fn parse_at(text: &str, body_start: usize, cut: Cut, blocks: &mut Blo
     }
     let first_labels = footnote_definition_labels(first);
     let second_labels = footnote_definition_labels(second);
-    let first_source = with_definitions(first, &second_labels);
-    let second_source = with_definitions(second, &first_labels);
     let second_offset = body_start + cut.at;
+    // Each half's source (a copy when definitions are appended) is made on its own thread.
     let (first_report, (second_blocks, second_report)) = crate::parallel::join(
         true,
-        || read_part(text, body_start, &first_source, first.len(), blocks),
         || {
+            let first_source = with_definitions(first, &second_labels);
+            read_part(text, body_start, &first_source, first.len(), blocks)
+        },
+        || {
+            let second_source = with_definitions(second, &first_labels);
             let mut part = Blocks::for_part(second_offset, text.len());
             let report = read_part(text, second_offset, &second_source, second.len(), &mut part);
             (part, report)
@@ -161,20 +164,34 @@ pub(super) fn footnote_definition_labels(part: &str) -> Vec<&str> {
 }
 
 /// Whether some line starts (after at most three spaces) with `[label]:`, a link reference
-/// definition (or something that may be read as one). Each line is read up to its first `]`
-/// at most, so a long line of brackets stays linear.
+/// definition (or something that may be read as one). Such a line holds `]:`, which prose
+/// rarely does: each `]:` is found by memmem, and its line read once, up to its first `]`;
+/// the rest of a line already read is skipped, so a long line of `]:` stays linear.
 fn has_link_definition_line(body: &str) -> bool {
     let bytes = body.as_bytes();
-    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-    line_starts.into_iter().any(|start| {
-        let line = &bytes[start.min(bytes.len())..];
-        let indent = line.iter().take(4).take_while(|b| **b == b' ').count();
-        if indent > 3 || line.get(indent) != Some(&b'[') || line.get(indent + 1) == Some(&b'^') {
-            return false;
+    let mut read_to = 0;
+    for at in memmem::find_iter(bytes, b"]:") {
+        if at < read_to {
+            continue;
         }
-        memchr::memchr2(b']', b'\n', line)
-            .is_some_and(|close| line[close] == b']' && line.get(close + 1) == Some(&b':'))
-    })
+        let start =
+            memchr::memrchr(b'\n', &bytes[read_to..at]).map_or(read_to, |i| read_to + i + 1);
+        if is_link_definition_line(&bytes[start..]) {
+            return true;
+        }
+        read_to = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+    }
+    false
+}
+
+/// Whether `line` (up to its end of line) starts with `[label]:` after at most three spaces.
+fn is_link_definition_line(line: &[u8]) -> bool {
+    let indent = line.iter().take(4).take_while(|b| **b == b' ').count();
+    if indent > 3 || line.get(indent) != Some(&b'[') || line.get(indent + 1) == Some(&b'^') {
+        return false;
+    }
+    memchr::memchr2(b']', b'\n', line)
+        .is_some_and(|close| line[close] == b']' && line.get(close + 1) == Some(&b':'))
 }
 
 /// Whether `at` is preceded on its line by nothing but up to three spaces.
@@ -193,6 +210,27 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use proptest::strategy::ValueTree;
+
+    /// Every line read, as first written: `has_link_definition_line` must agree with it.
+    fn reference_has_link_definition_line(body: &str) -> bool {
+        let bytes = body.as_bytes();
+        std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1))
+            .any(|start| is_link_definition_line(&bytes[start.min(bytes.len())..]))
+    }
+
+    proptest! {
+        #[test]
+        fn link_definition_lines_are_found_as_by_reading_every_line(
+            parts in proptest::collection::vec("\\[|\\]|:|\\]:|\\[\\^|\n|\r\n| |   |x|\\[r\\]: u", 0..30),
+        ) {
+            let body = parts.concat();
+            prop_assert_eq!(
+                has_link_definition_line(&body),
+                reference_has_link_definition_line(&body)
+            );
+        }
+    }
 
     /// The blocks of `body` read in one pass.
     fn one_pass(body: &str) -> Blocks {
