@@ -95,12 +95,7 @@ fn analyze_on(
     parallel: bool,
     mut memo: Option<&mut SentenceMemo>,
 ) -> Analysis {
-    // Line starts need only the text: they are found while the text is parsed.
-    let (mut document, line_index) = parallel::join(
-        parallel,
-        || syntax::parse_on(text, context.flavour, parallel),
-        || LineIndex::new(text),
-    );
+    let mut document = syntax::parse_on(text, context.flavour, parallel);
     let levels = effective_levels(&context.config, &mut document);
     let inline_actors = document
         .front_matter
@@ -114,6 +109,7 @@ fn analyze_on(
         citations,
         words,
         fresh,
+        line_index,
     } = read(
         text,
         &document,
@@ -206,13 +202,15 @@ struct Reading<'a> {
     words: rules::Words<'a>,
     /// With a memo: each sentence's key, and whether the memo has not seen it.
     fresh: Option<(Vec<u128>, Vec<bool>)>,
+    line_index: LineIndex,
 }
 
 /// Names are matched in the prose and the sentences' citations found while the words are read
 /// (or, with a memo, while the sentences are hashed to find which are new): on two threads
 /// when `parallel`, each taking half of the prose, cut between two spaces in a row where no
 /// name can span the cut. With a memo, names are looked for piece by piece (`PieceNames`), and
-/// only the words of new sentences are read.
+/// only the words of new sentences are read. Line starts, which need only the text, are
+/// found on the second thread, which has the less to do.
 fn read<'a>(
     text: &str,
     document: &Document,
@@ -255,24 +253,32 @@ fn read<'a>(
             (found.into_iter().map(|m| m.shifted(shift)).collect(), None)
         }
     };
-    let ((names, citations, first_words), (more_names, more_words, hashes)) = parallel::join(
-        parallel,
-        || {
-            let names = find_names(0..cut);
-            let citations = Citations::new(document, context.config.citation_scope);
-            let words = (!with_memo).then(|| rules::Words::part(document, lower, 0..sentences_cut));
-            (names, citations, words)
-        },
-        || {
-            let names = find_names(cut..prose_len);
-            if with_memo {
-                (names, None, memo::sentence_hashes(text, document))
-            } else {
-                let words = rules::Words::part(document, lower, sentences_cut..all_sentences);
-                (names, Some(words), Vec::new())
-            }
-        },
-    );
+    let ((names, citations, first_words), (more_names, more_words, hashes, line_index)) =
+        parallel::join(
+            parallel,
+            || {
+                let names = find_names(0..cut);
+                let citations = Citations::new(document, context.config.citation_scope);
+                let words =
+                    (!with_memo).then(|| rules::Words::part(document, lower, 0..sentences_cut));
+                (names, citations, words)
+            },
+            || {
+                let names = find_names(cut..prose_len);
+                let line_index = LineIndex::new(text);
+                if with_memo {
+                    (
+                        names,
+                        None,
+                        memo::sentence_hashes(text, document),
+                        line_index,
+                    )
+                } else {
+                    let words = rules::Words::part(document, lower, sentences_cut..all_sentences);
+                    (names, Some(words), Vec::new(), line_index)
+                }
+            },
+        );
     let ((mut names, kept), (more_names, more_kept)) = (names, more_names);
     names.extend(more_names);
     let mentions = mentions(document, actor_set, &names);
@@ -299,6 +305,7 @@ fn read<'a>(
         citations,
         words,
         fresh,
+        line_index,
     }
 }
 
