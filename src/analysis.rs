@@ -242,15 +242,17 @@ fn read<'a>(
         document.sentences.len()
     };
     let all_sentences = document.sentences.len();
+    // Each thread also turns its names into mentions, which copies each actor's id.
     let find_names = |range: std::ops::Range<usize>| match known_names {
         Some(known) => {
             let (found, kept) = known.find(actor_set, &document.prose, range);
-            (found, Some(kept))
+            (implicit_mentions(actor_set, &found), Some(kept))
         }
         None => {
             let found = actor_set.find_matches(&document.prose[range.clone()]);
             let shift = range.start as isize;
-            (found.into_iter().map(|m| m.shifted(shift)).collect(), None)
+            let found: Vec<ActorMatch> = found.into_iter().map(|m| m.shifted(shift)).collect();
+            (implicit_mentions(actor_set, &found), None)
         }
     };
     let ((names, citations, first_words), (more_names, more_words, hashes, line_index)) =
@@ -281,7 +283,7 @@ fn read<'a>(
         );
     let ((mut names, kept), (more_names, more_kept)) = (names, more_names);
     names.extend(more_names);
-    let mentions = mentions(document, actor_set, &names);
+    let mentions = with_explicit_mentions(document, actor_set, names);
     let all_words = first_words
         .zip(more_words)
         .map(|(first, more)| rules::Words::joined(lower, first, more));
@@ -330,10 +332,9 @@ fn middle_double_space(prose: &str) -> usize {
         .map_or(prose.len(), |at| middle + at + 1)
 }
 
-/// Implicit mentions by name (`names`, found by `ActorSet::find_matches`, in order) and explicit
-/// `@ref` mentions, in document order, each marked when it lies inside a footnote definition.
-fn mentions(document: &Document, actor_set: &ActorSet, names: &[ActorMatch]) -> Vec<Mention> {
-    let mut mentions: Vec<Mention> = names
+/// Implicit mentions by name (`names`, found by `ActorSet::find_matches`, in order).
+fn implicit_mentions(actor_set: &ActorSet, names: &[ActorMatch]) -> Vec<Mention> {
+    names
         .iter()
         .map(|found| Mention {
             actor_id: actor_set.id_of(*found).to_owned(),
@@ -341,7 +342,16 @@ fn mentions(document: &Document, actor_set: &ActorSet, names: &[ActorMatch]) -> 
             explicit: false,
             in_footnote: false,
         })
-        .collect();
+        .collect()
+}
+
+/// The implicit mentions (`implicit_mentions`) and explicit `@ref` mentions, in document
+/// order, each marked when it lies inside a footnote definition.
+fn with_explicit_mentions(
+    document: &Document,
+    actor_set: &ActorSet,
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
     for explicit in &document.explicit_mentions {
         if let Some(actor) = actor_set.resolve(&explicit.reference) {
             mentions.push(Mention {

@@ -24,7 +24,8 @@ pub(super) fn scan(
     // Once a closing mark is missing after some point, it is missing after every later point:
     // remembering that keeps a text full of unclosed `{>>` linear.
     let mut unclosed = [false; MARKS.len()];
-    while let Some(found) = text[offset..].find('{') {
+    // memchr reads many bytes at a time; `str::find` a word at a time.
+    while let Some(found) = memchr::memchr(b'{', &text.as_bytes()[offset..]) {
         let start = offset + found;
         offset = start + 1;
         let Some(mark) = MARKS
