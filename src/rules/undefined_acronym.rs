@@ -90,12 +90,19 @@ pub fn resolve(context: &RuleContext, mentions: &[AcronymMention], out: &mut Vec
             .or_insert(mention.range.start);
     }
     let mut reported: FastSet<&str> = FastSet::default();
+    // Whether each acronym is known, asked once: an actor lookup copies and lowercases it.
+    let mut known: FastMap<&str, bool> = FastMap::default();
     for mention in mentions.iter().filter(|m| !m.defines) {
         let acronym = mention.range.slice(prose);
         let defined_before = defined_at
             .get(acronym)
             .is_some_and(|&at| at < mention.range.start);
-        if defined_before || reported.contains(acronym) || is_known(context, acronym) {
+        if defined_before
+            || reported.contains(acronym)
+            || *known
+                .entry(acronym)
+                .or_insert_with(|| is_known(context, acronym))
+        {
             continue;
         }
         reported.insert(acronym);
