@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::actors::{ActorDefinition, ActorMatch, ActorSet, DOUBLE_SPACE};
 use crate::config::Config;
+use crate::fast_hash::FastSet;
 use crate::model::{Document, Flavour, ProblemKind, SyntaxProblem};
 use crate::parallel;
 use crate::rules::memo::{self, MemoSettings, SentenceMemo};
@@ -110,6 +111,7 @@ fn analyze_on(
         words,
         fresh,
         line_index,
+        mentioned_actors,
     } = read(
         text,
         &document,
@@ -121,11 +123,11 @@ fn analyze_on(
     );
 
     let mut actors = HashMap::new();
-    for mention in &mentions {
-        if !actors.contains_key(&mention.actor_id)
-            && let Some(actor) = actor_set.get(&mention.actor_id)
-        {
-            actors.insert(actor.id.clone(), actor.clone());
+    for id in &mentioned_actors {
+        if let Some(actor) = actor_set.get(id) {
+            actors
+                .entry(actor.id.clone())
+                .or_insert_with(|| actor.clone());
         }
     }
     if let Some(front_matter) = &document.front_matter {
@@ -203,6 +205,8 @@ struct Reading<'a> {
     /// With a memo: each sentence's key, and whether the memo has not seen it.
     fresh: Option<(Vec<u128>, Vec<bool>)>,
     line_index: LineIndex,
+    /// The ids of the actors mentioned, each once.
+    mentioned_actors: Vec<String>,
 }
 
 /// Names are matched in the prose and the sentences' citations found while the words are read
@@ -281,9 +285,18 @@ fn read<'a>(
                 }
             },
         );
-    let ((mut names, kept), (more_names, more_kept)) = (names, more_names);
+    let (((mut names, mut actor_ids), kept), ((more_names, more_actor_ids), more_kept)) =
+        (names, more_names);
     names.extend(more_names);
+    actor_ids.extend(more_actor_ids);
     let mentions = with_explicit_mentions(document, actor_set, names);
+    actor_ids.extend(
+        mentions
+            .iter()
+            .filter(|m| m.explicit)
+            .map(|m| m.actor_id.as_str()),
+    );
+    let mentioned_actors = actor_ids.into_iter().map(str::to_owned).collect();
     let all_words = first_words
         .zip(more_words)
         .map(|(first, more)| rules::Words::joined(lower, first, more));
@@ -308,6 +321,7 @@ fn read<'a>(
         words,
         fresh,
         line_index,
+        mentioned_actors,
     }
 }
 
@@ -332,17 +346,27 @@ fn middle_double_space(prose: &str) -> usize {
         .map_or(prose.len(), |at| middle + at + 1)
 }
 
-/// Implicit mentions by name (`names`, found by `ActorSet::find_matches`, in order).
-fn implicit_mentions(actor_set: &ActorSet, names: &[ActorMatch]) -> Vec<Mention> {
-    names
+/// Implicit mentions by name (`names`, found by `ActorSet::find_matches`, in order), and the
+/// ids of the actors they mention, each once.
+fn implicit_mentions<'s>(
+    actor_set: &'s ActorSet,
+    names: &[ActorMatch],
+) -> (Vec<Mention>, FastSet<&'s str>) {
+    let mut ids = FastSet::default();
+    let mentions = names
         .iter()
-        .map(|found| Mention {
-            actor_id: actor_set.id_of(*found).to_owned(),
-            range: found.range,
-            explicit: false,
-            in_footnote: false,
+        .map(|found| {
+            let id = actor_set.id_of(*found);
+            ids.insert(id);
+            Mention {
+                actor_id: id.to_owned(),
+                range: found.range,
+                explicit: false,
+                in_footnote: false,
+            }
         })
-        .collect()
+        .collect();
+    (mentions, ids)
 }
 
 /// The implicit mentions (`implicit_mentions`) and explicit `@ref` mentions, in document

@@ -83,35 +83,48 @@ pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention
 /// place it is spelled out (or never spelled out), once, at its first use.
 pub fn resolve(context: &RuleContext, mentions: &[AcronymMention], out: &mut Vec<Diagnostic>) {
     let prose = &context.document.prose;
-    let mut defined_at: FastMap<&str, usize> = FastMap::default();
+    // One entry per acronym, looked up once per use.
+    let mut states: FastMap<&str, AcronymState> = FastMap::default();
     for mention in mentions.iter().filter(|m| m.defines) {
-        defined_at
+        states
             .entry(mention.range.slice(prose))
-            .or_insert(mention.range.start);
+            .or_default()
+            .first_definition
+            .get_or_insert(mention.range.start);
     }
-    let mut reported: FastSet<&str> = FastSet::default();
-    // Whether each acronym is known, asked once: an actor lookup copies and lowercases it.
-    let mut known: FastMap<&str, bool> = FastMap::default();
     for mention in mentions.iter().filter(|m| !m.defines) {
         let acronym = mention.range.slice(prose);
-        let defined_before = defined_at
-            .get(acronym)
-            .is_some_and(|&at| at < mention.range.start);
+        let state = states.entry(acronym).or_default();
+        let defined_before = state
+            .first_definition
+            .is_some_and(|at| at < mention.range.start);
         if defined_before
-            || reported.contains(acronym)
-            || *known
-                .entry(acronym)
-                .or_insert_with(|| is_known(context, acronym))
+            || state.reported
+            || *state
+                .known
+                .get_or_insert_with(|| is_known(context, acronym))
         {
             continue;
         }
-        reported.insert(acronym);
+        state.reported = true;
         out.push(diagnostic(
             RuleCode::UndefinedAcronym,
             mention.range,
             format!("`{acronym}` is used before it is spelled out: write the full name followed by ({acronym}) at first use"),
         ));
     }
+}
+
+/// What [`resolve`] knows of one acronym.
+#[derive(Default)]
+struct AcronymState {
+    /// Where it is first spelled out.
+    first_definition: Option<usize>,
+    /// Whether a use has been reported: only the first is.
+    reported: bool,
+    /// Whether it is common, configured or an actor's name: asked once, as an actor lookup
+    /// copies and lowercases it.
+    known: Option<bool>,
 }
 
 fn is_acronym(text: &str) -> bool {
