@@ -12,7 +12,9 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         // Each word has a letter or digit, so at least one word token (tokens never span
         // whitespace): a sentence of few tokens is short, and most are.
         let tokens = context.words.sentence(index);
-        if tokens.iter().filter(|t| t.kind != TokenKind::Punct).count() <= limit {
+        if tokens.len() <= limit
+            || tokens.iter().filter(|t| t.kind != TokenKind::Punct).count() <= limit
+        {
             continue;
         }
         let n_words = count_words(tokens);
