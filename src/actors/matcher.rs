@@ -90,41 +90,66 @@ impl NameMatcher {
     pub fn find_all(&self, text: &str, out: &mut Vec<NameMatch>) {
         let bytes = text.as_bytes();
         let mut at = 0;
-        loop {
-            // Continuation bytes of a multi-byte character begin no name, so `at` is a
-            // character boundary whenever it gets past this.
-            let Some(skip) = bytes[at.min(bytes.len())..]
-                .iter()
-                .position(|byte| self.starts[usize::from(*byte)] != NameStart::Nowhere)
-            else {
-                return;
-            };
-            at += skip;
-            let candidate = self.starts[usize::from(bytes[at])] == NameStart::Anywhere
-                || !follows_word_char(text, at);
-            if candidate
-                && let Some((name, end)) = self.trie.longest_at(bytes, at)
-                && is_whole_word(text, at, end)
+        while let Some(start) = self.next_candidate(text, at) {
+            if let Some((name, end)) = self.trie.longest_at(bytes, start)
+                && is_whole_word(text, start, end)
             {
                 out.push(NameMatch {
                     actor: self.pattern_actors[name],
-                    range: TextRange::new(at, end),
+                    range: TextRange::new(start, end),
                 });
                 at = end;
             } else {
-                at += 1;
+                at = start + 1;
             }
         }
+    }
+
+    /// The first position from `from` where a name can start: a byte that begins a name, at
+    /// a word start unless some name with that first byte begins with a non-word character.
+    /// The bytes are read four at a time: the loop's counting and branching would cost as
+    /// much as the test of a byte.
+    #[inline]
+    fn next_candidate(&self, text: &str, from: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut at = from;
+        while let Some(quad) = bytes.get(at..at + 4) {
+            for (k, byte) in quad.iter().enumerate() {
+                if self.starts[usize::from(*byte)] != NameStart::Nowhere
+                    && self.can_start(text, at + k)
+                {
+                    return Some(at + k);
+                }
+            }
+            at += 4;
+        }
+        (at..bytes.len()).find(|&at| {
+            self.starts[usize::from(bytes[at])] != NameStart::Nowhere && self.can_start(text, at)
+        })
+    }
+
+    /// Whether a name can start at `at`, where the byte begins some name (and so `at` is a
+    /// character boundary: no name begins with a continuation byte).
+    #[inline(always)]
+    fn can_start(&self, text: &str, at: usize) -> bool {
+        self.starts[usize::from(text.as_bytes()[at])] == NameStart::Anywhere
+            || !follows_word_char(text, at)
     }
 }
 
 /// Whether the character before byte `at` (a character boundary) is a word character.
+#[inline(always)]
 fn follows_word_char(text: &str, at: usize) -> bool {
     match text.as_bytes()[..at].last() {
         None => false,
         Some(&byte) if byte < 0x80 => byte.is_ascii_alphanumeric() || byte == b'_',
-        Some(_) => text[..at].chars().next_back().is_some_and(is_word_char),
+        Some(_) => follows_word_char_beyond_ascii(text, at),
     }
+}
+
+#[cold]
+fn follows_word_char_beyond_ascii(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(is_word_char)
 }
 
 fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
