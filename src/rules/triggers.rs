@@ -9,9 +9,7 @@ use super::{
     anonymous_source, estimative_language, missing_actor, relative_time, unsupported_claim,
     vague_actor, vague_attribution,
 };
-use std::hash::Hasher;
-
-use crate::fast_hash::{FastMap, FxHasher};
+use crate::fast_hash::FastMap;
 
 pub const VAGUE_ATTRIBUTION: u32 = 1 << 0;
 pub const ANONYMOUS_SOURCE: u32 = 1 << 1;
@@ -77,25 +75,22 @@ pub struct WordTable {
     /// (hash, families, index in `words`); families 0 marks an empty slot.
     slots: Box<[(u64, u32, u32)]>,
     words: Vec<&'static str>,
-    /// For each first byte, bit `min(length, 63)` set if a word of the table has that first
-    /// byte and length: most words of the prose are rejected here, before they are hashed.
-    shapes: Box<[u64; 256]>,
+    /// A word's slot is the top bits of its hash: `hash >> shift`.
+    shift: u32,
 }
 
 impl WordTable {
     fn new(triggers: &FastMap<&'static str, u32>) -> WordTable {
         let size = (triggers.len() * 4).next_power_of_two().max(16);
+        let shift = 64 - size.trailing_zeros();
         let mut slots = vec![(0, 0, 0); size].into_boxed_slice();
         let mut words = Vec::with_capacity(triggers.len());
-        let mut shapes = Box::new([0u64; 256]);
         for (&word, &families) in triggers {
             if families == 0 {
                 continue;
             }
-            let (first, bit) = shape(word);
-            shapes[first] |= bit;
             let hash = word_hash(word);
-            let mut slot = hash as usize & (size - 1);
+            let mut slot = (hash >> shift) as usize;
             while slots[slot].1 != 0 {
                 slot = (slot + 1) & (size - 1);
             }
@@ -105,29 +100,29 @@ impl WordTable {
         WordTable {
             slots,
             words,
-            shapes,
+            shift,
         }
     }
 
     /// The families of one lowercased word (possessives count as the bare word).
     #[inline]
     pub fn families(&self, lower: &str) -> u32 {
-        let bare = lower
-            .strip_suffix("'s")
-            .or_else(|| lower.strip_suffix("’s"))
-            .unwrap_or(lower);
+        // Most words do not end in `s`: one test spares them two comparisons.
+        let bare = match lower.as_bytes().last() {
+            Some(b's') => lower
+                .strip_suffix("'s")
+                .or_else(|| lower.strip_suffix("’s"))
+                .unwrap_or(lower),
+            _ => lower,
+        };
         self.get(bare)
     }
 
     #[inline]
     fn get(&self, word: &str) -> u32 {
-        let (first, bit) = shape(word);
-        if self.shapes[first] & bit == 0 {
-            return 0;
-        }
         let hash = word_hash(word);
         let mask = self.slots.len() - 1;
-        let mut slot = hash as usize & mask;
+        let mut slot = (hash >> self.shift) as usize;
         loop {
             let (slot_hash, families, index) = self.slots[slot];
             if families == 0 {
@@ -141,21 +136,24 @@ impl WordTable {
     }
 }
 
-/// The word's first byte (0 for the empty word) and its length as a bit of `WordTable::shapes`.
-#[inline]
-fn shape(word: &str) -> (usize, u64) {
-    let bytes = word.as_bytes();
-    let first = bytes.first().map_or(0, |&b| usize::from(b));
-    (first, 1u64 << bytes.len().min(63))
-}
-
-/// FxHash of the word's bytes, its top bits folded down so that the table's index uses them.
+/// A hash of the word's length and its first and last four bytes (its first, middle and last
+/// bytes if it is shorter): a few instructions whatever its length, where hashing every byte
+/// is a loop. Words that share them share a hash, and are told apart by comparing them. The
+/// table is indexed by the top bits of the product, which every bit of the key reaches.
 #[inline]
 fn word_hash(word: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    hasher.write(word.as_bytes());
-    let hash = hasher.finish();
-    hash ^ (hash >> 32)
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    let key = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        (Some(head), Some(tail)) => {
+            u64::from(u32::from_le_bytes(*head)) << 32 | u64::from(u32::from_le_bytes(*tail))
+        }
+        _ if n > 0 => {
+            u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16
+        }
+        _ => 0,
+    };
+    (key ^ (n as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 #[cfg(test)]
@@ -170,6 +168,15 @@ mod tests {
         for (word, families) in TRIGGERS.iter() {
             assert_eq!(TABLE.get(word), *families, "{word}");
             assert_eq!(super::families(&format!("{word}'s")), *families, "{word}'s");
+        }
+        // Words that share a trigger word's length and first and last four bytes share its
+        // hash: the comparison tells them apart.
+        for word in TRIGGERS.keys().filter(|w| w.len() >= 9 && w.is_ascii()) {
+            let mut twin = word.as_bytes().to_vec();
+            twin[4] = if twin[4] == b'q' { b'z' } else { b'q' };
+            let twin = String::from_utf8(twin).unwrap();
+            let expected = TRIGGERS.get(twin.as_str()).copied().unwrap_or(0);
+            assert_eq!(TABLE.get(&twin), expected, "{twin}");
         }
         for word in ["", "the", "zzz", "analysts-say", "saidx", "x"] {
             let expected = TRIGGERS.get(word).copied().unwrap_or(0);
