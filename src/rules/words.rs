@@ -229,10 +229,15 @@ static BYTE_CLASS: [u8; 256] = {
 pub(super) fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
     let text = &prose[range.start..range.end];
     let bytes = text.as_bytes();
-    let class = |i: usize| BYTE_CLASS[bytes[i] as usize];
+    let token = |start: usize, end: usize, kind| Token {
+        start: (range.start + start) as u32,
+        end: (range.start + end) as u32,
+        kind,
+    };
     let mut i = 0;
     while i < bytes.len() {
-        let (c, width) = match class(i) {
+        let class = BYTE_CLASS[bytes[i] as usize];
+        let (c, width) = match class {
             SPACE => {
                 i += 1;
                 continue;
@@ -240,80 +245,81 @@ pub(super) fn tokenize(prose: &str, range: TextRange, out: &mut Vec<Token>) {
             OTHER => char_at(text, i),
             _ => (char::from(bytes[i]), 1),
         };
-        if width > 1 && c.is_whitespace() {
-            i += width;
-            continue;
-        }
-        let start = range.start + i;
-        if c.is_alphanumeric() {
-            let numeric = c.is_ascii_digit();
-            let mut j = i + width;
-            let mut end = j;
-            while j < bytes.len() {
-                if let Some(chunk) = bytes.get(j..j + 8) {
-                    let run = ascii_alnum_run(chunk);
-                    j += run;
-                    end = j;
-                    if run == 8 {
-                        continue;
-                    }
-                }
-                let next_class = class(j);
-                if next_class & ALNUM != 0 {
-                    j += 1;
-                    end = j;
-                    continue;
-                }
-                let (next, next_width) = match next_class {
-                    OTHER => char_at(text, j),
-                    _ => (char::from(bytes[j]), 1),
-                };
-                if next_width > 1 && next.is_alphanumeric() {
-                    j += next_width;
-                    end = j;
-                    continue;
-                }
-                // Joiners inside a word: apostrophes (Ukraine's), hyphens (war-risk), dots in
-                // abbreviations (U.S) and decimal or thousands separators in numbers (4.1, 30,000).
-                let joins = match next {
-                    '\'' | '’' | '-' => !numeric,
-                    '.' => true,
-                    ',' => numeric,
-                    _ => false,
-                };
-                let after = j + next_width;
-                let joined = joins
-                    && after < bytes.len()
-                    && if numeric {
-                        bytes[after].is_ascii_digit()
-                    } else {
-                        char_at(text, after).0.is_alphanumeric()
-                    };
-                if !joined {
-                    break;
-                }
-                j = after;
-            }
+        let alphanumeric = match class {
+            OTHER => c.is_alphanumeric(),
+            _ => class & ALNUM != 0,
+        };
+        if alphanumeric {
+            let numeric = class == DIGIT;
+            let (end, next) = word_end(text, i + width, numeric);
             let kind = if numeric {
                 TokenKind::Number
             } else {
                 TokenKind::Word
             };
-            out.push(Token {
-                start: start as u32,
-                end: (range.start + end) as u32,
-                kind,
-            });
-            i = end.max(j);
+            out.push(token(i, end, kind));
+            i = next;
         } else {
-            out.push(Token {
-                start: start as u32,
-                end: (start + width) as u32,
-                kind: TokenKind::Punct,
-            });
+            if !(width > 1 && c.is_whitespace()) {
+                out.push(token(i, i + width, TokenKind::Punct));
+            }
             i += width;
         }
     }
+}
+
+/// Where the word or number whose first character ends at `j` ends, and where to read on:
+/// past the space after it, most often, so that the next token is read at once.
+#[inline(always)]
+fn word_end(text: &str, mut j: usize, numeric: bool) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let class = |i: usize| BYTE_CLASS[bytes[i] as usize];
+    while j < bytes.len() {
+        if let Some(chunk) = bytes.get(j..j + 8) {
+            let run = ascii_alnum_run(chunk);
+            j += run;
+            if run == 8 {
+                continue;
+            }
+        }
+        let next_class = class(j);
+        if next_class == SPACE {
+            return (j, j + 1);
+        }
+        if next_class & ALNUM != 0 {
+            j += 1;
+            continue;
+        }
+        let (next, next_width) = match next_class {
+            OTHER => char_at(text, j),
+            _ => (char::from(bytes[j]), 1),
+        };
+        if next_width > 1 && next.is_alphanumeric() {
+            j += next_width;
+            continue;
+        }
+        // Joiners inside a word: apostrophes (Ukraine's), hyphens (war-risk), dots in
+        // abbreviations (U.S) and decimal or thousands separators in numbers (4.1, 30,000).
+        let joins = match next {
+            '\'' | '’' | '-' => !numeric,
+            '.' => true,
+            ',' => numeric,
+            _ => false,
+        };
+        let after = j + next_width;
+        let joined = joins
+            && after < bytes.len()
+            && if numeric {
+                bytes[after].is_ascii_digit()
+            } else {
+                char_at(text, after).0.is_alphanumeric()
+            };
+        if !joined {
+            return (j, j);
+        }
+        j = after;
+    }
+    (j, j)
 }
 
 /// How many of the eight bytes, from the first, are ASCII letters or digits: the bytes are
