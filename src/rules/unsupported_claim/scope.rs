@@ -104,7 +104,61 @@ fn is_intent_word(s: &SentenceView, i: usize) -> bool {
 /// or a contrast; not at colons, dashes or semicolons, which go on with the plan ("will provide
 /// support: $1 million in grants; and train 1,880 health workers").
 fn is_intent_at(s: &SentenceView, j: usize) -> bool {
-    is_intent_word(s, j) && !third_person_intent(s, j)
+    is_intent_word(s, j) && !third_person_intent(s, j) && !is_projected_effect(s, j)
+}
+
+/// Verbs of what a measure will cost or do, counted (see the data file).
+static FORECAST_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-forecast-verbs");
+
+/// "will" or "going to" before a verb of cost or effect, with a subject other than the speaker:
+/// "it will cost $4 billion a year", "the top 5 percent will continue to pay 60 percent", "a man who is going to leave 50 million Americans out". The
+/// figure is a projection someone computed, not the speaker's promise ("we will invest $5
+/// billion", "I'll pay for it").
+fn is_projected_effect(s: &SentenceView, j: usize) -> bool {
+    let word = s.word(j);
+    let apostrophe_will = word.ends_with("'ll") || word.ends_with("’ll");
+    let mut k = match word {
+        "will" => j + 1,
+        "going" if s.word(j + 1) == "to" => j + 2,
+        _ if apostrophe_will => j + 1,
+        _ => return false,
+    };
+    let speaker = |w: &str| {
+        matches!(
+            w,
+            "i" | "we"
+                | "i'm"
+                | "we're"
+                | "i’m"
+                | "we’re"
+                | "am"
+                | "i'll"
+                | "we'll"
+                | "i’ll"
+                | "we’ll"
+        )
+    };
+    // "I will pay", "we'll pay", "I am going to pay", "we're going to pay".
+    if speaker(word) || (j > 0 && speaker(s.word(j - 1))) {
+        return false;
+    }
+    // "will not be cut", "will continue to pay", "will actually raise".
+    while matches!(
+        s.word(k),
+        "not"
+            | "also"
+            | "only"
+            | "actually"
+            | "still"
+            | "then"
+            | "just"
+            | "now"
+            | "continue"
+            | "to"
+    ) {
+        k += 1;
+    }
+    FORECAST_VERBS.contains(&s.word(k))
 }
 
 /// A plan word whose subject is "he" or "she": "he's going to cut defense $60 billion", "she
