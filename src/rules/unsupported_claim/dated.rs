@@ -106,12 +106,19 @@ fn is_finite_past_act(s: &SentenceView, i: usize) -> bool {
     }
     // Look past an adverb to the subject: "Textron reportedly delivered", "Russia formally
     // annexed"; "Economically distressed communities" has none.
-    let adverb = s.word(i - 1).ends_with("ly")
-        && s.word(i - 1).len() >= 6
-        && !matches!(
-            s.word(i - 1),
-            "family" | "supply" | "assembly" | "ally" | "rally" | "anomaly" | "monopoly"
-        );
+    // "he never apologized to the judge": a negated act, with what it did not do after it (not
+    // "he has never held —", a false start).
+    let never = s.word(i - 1) == "never";
+    if never && !s.is_word(i + 1) {
+        return false;
+    }
+    let adverb = never
+        || (s.word(i - 1).ends_with("ly")
+            && s.word(i - 1).len() >= 6
+            && !matches!(
+                s.word(i - 1),
+                "family" | "supply" | "assembly" | "ally" | "rally" | "anomaly" | "monopoly"
+            ));
     let p = match (adverb, i) {
         (false, _) => i - 1,
         (true, 1) => return false,
@@ -168,9 +175,13 @@ pub(super) fn dated_act(s: &SentenceView) -> Option<(usize, usize)> {
 /// often as they report. The range of the verb (with the next word).
 pub(super) fn persons_act(s: &SentenceView) -> Option<(usize, usize)> {
     let i = (1..s.len()).find(|&i| {
-        let previous = s.word(i - 1);
+        // "he never apologized", "she has never paid": the subject before "never".
+        let (previous, p) = match s.word(i - 1) {
+            "never" if i > 1 => (s.word(i - 2), i - 2),
+            word => (word, i - 1),
+        };
         let subject = match previous {
-            "has" | "had" if i > 1 => s.word(i - 2),
+            "has" | "had" if p > 0 => s.word(p - 1),
             _ => previous,
         };
         // The subject first: it rejects almost every word.
@@ -230,11 +241,16 @@ fn is_relative_clause(s: &SentenceView, i: usize) -> bool {
     if !gap {
         return false;
     }
-    // The subject pronoun, before a perfect auxiliary or not.
-    let pronoun = if matches!(s.word(i - 1), "has" | "had") && i > 1 {
-        i - 2
-    } else {
+    // The subject pronoun, before "never" and a perfect auxiliary or not.
+    let verb = if s.word(i - 1) == "never" && i > 1 {
         i - 1
+    } else {
+        i
+    };
+    let pronoun = if matches!(s.word(verb - 1), "has" | "had") && verb > 1 {
+        verb - 2
+    } else {
+        verb - 1
     };
     let Some(q) = pronoun.checked_sub(1).filter(|&q| s.is_word(q)) else {
         return false;

@@ -203,7 +203,14 @@ fn is_object_filler(word: &str) -> bool {
 /// "ratified the treaty". Returns the last token of the match.
 pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
     let word = s.word(i);
-    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    // "I have never supported quotas", "they've never endorsed a candidate": a negated record is
+    // as checkable as the record; the subject is before "never".
+    let previous = match i {
+        0 => "",
+        1 => s.word(0),
+        _ if s.word(i - 1) == "never" => s.word(i - 2),
+        _ => s.word(i - 1),
+    };
     if blocks_finite(previous) {
         return None;
     }
