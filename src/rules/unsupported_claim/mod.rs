@@ -48,6 +48,7 @@ static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
         .chain(record::RECORD_VERBS.iter())
         .chain(record::ACTION_VERBS.iter())
         .chain(record::POSITION_VERBS.iter())
+        .chain(record::STANCE_VERBS.iter())
         .copied()
         .chain(rank::COMPOUND_RANK_WORDS.iter().map(String::as_str))
         .chain(SOFT_WORDS);
@@ -58,7 +59,8 @@ static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
 });
 
 /// Words that start a softer pattern besides the word lists.
-const SOFT_WORDS: [&str; 49] = [
+const SOFT_WORDS: [&str; 50] = [
+    "against",
     "high",
     "low",
     "highs",
@@ -126,6 +128,7 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
             .chain(record::RECORD_VERBS.iter().copied())
             .chain(record::ACTION_VERBS.iter().copied())
             .chain(record::POSITION_VERBS.iter().copied())
+            .chain(record::STANCE_VERBS.iter().copied())
             .chain(record::FRACTIONS.iter().copied())
             .chain(rank::COMPOUND_RANK_WORDS.iter().map(String::as_str))
             .chain(SOFT_WORDS)
@@ -419,6 +422,8 @@ fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
     }
     let found = match word {
         "than" => record::comparison(s, i),
+        "against" => record::stance(s, i),
+        _ if record::STANCE_VERBS.contains(&word) => record::stance(s, i),
         "increase" | "decrease" | "rise" | "decline" | "drop" | "fall" | "surge" | "jump"
         | "reduction" | "spike" => record::noun_change(s, i),
         "gone" | "come" => record::perfect_level_change(s, i)

@@ -25,6 +25,9 @@ pub(super) static ACTION_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-acti
 /// Past-tense verbs of a position taken or a measure put forward (see the data file).
 pub(super) static POSITION_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-position-verbs");
 
+/// Present-tense verbs of a position held (see the data file).
+pub(super) static STANCE_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-stance-verbs");
+
 /// Fractions and hyphenated cardinals.
 pub(super) static FRACTIONS: LazyLock<FastSet<&str>> = word_file!("claim-fractions");
 
@@ -819,4 +822,53 @@ pub(super) fn fraction(s: &SentenceView, i: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// A stance of a named or personal subject: "President Clinton opposes term limits", "he
+/// endorses the plan", "I was against the war", "my opponent was against that". `i` is a stance
+/// verb or "against" after a form of "be". Not in a relative clause that names the thing by the
+/// stance ("the agreement that Senator Obama opposes"), not without an object ("forces that are
+/// against you" has a pronoun subject). Returns the token after `i`.
+pub(super) fn stance(s: &SentenceView, i: usize) -> Option<usize> {
+    let word = s.word(i);
+    let next = s.word(i + 1);
+    // "was against that", "is against it": a pronoun object names what was said before.
+    let pronoun_object = word == "against" && matches!(next, "that" | "it" | "this" | "them");
+    if !s.is_word(i + 1)
+        || (!pronoun_object
+            && matches!(
+                next,
+                "that" | "to" | "by" | "and" | "or" | "in" | "on" | "for" | "as" | "with" | "at"
+            ))
+    {
+        return None;
+    }
+    let mut subject = i.checked_sub(1)?;
+    if word == "against" {
+        // "was against", "has been against".
+        if !matches!(
+            s.word(subject),
+            "was" | "were" | "is" | "are" | "am" | "been"
+        ) {
+            return None;
+        }
+        if s.word(subject) == "been" {
+            subject = subject.checked_sub(1)?;
+        }
+        subject = subject.checked_sub(1)?;
+    }
+    // One adverb: "now opposes", "was always against".
+    if s.word(subject).ends_with("ly")
+        || matches!(s.word(subject), "also" | "now" | "still" | "always")
+    {
+        subject = subject.checked_sub(1)?;
+    }
+    let named = matches!(
+        s.word(subject),
+        "he" | "she" | "i" | "opponent" | "president" | "governor" | "senator"
+    ) || (subject > 0 && s.is_word(subject) && s.is_capitalized(subject));
+    // "the agreement that Senator Obama opposes": the stance names the thing.
+    let relative = (subject.saturating_sub(2)..subject)
+        .any(|k| matches!(s.word(k), "that" | "which" | "whom"));
+    (named && !relative).then_some(i + 1)
 }
