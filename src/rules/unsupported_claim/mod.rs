@@ -59,7 +59,15 @@ static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
 });
 
 /// Words that start a softer pattern besides the word lists.
-const SOFT_WORDS: [&str; 50] = [
+const SOFT_WORDS: [&str; 58] = [
+    "number",
+    "second",
+    "fourth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "last",
     "against",
     "high",
     "low",
@@ -288,6 +296,13 @@ fn find_soft(
             return Some(range);
         }
     }
+    // "4th in manufacturing jobs": a numbered place, not a word.
+    let place = (0..s.len())
+        .filter(|&i| s.is_number(i) && allowed(i))
+        .find_map(|i| rank::place_in_ranking(s, i).map(|end| s.range(i, end + 1)));
+    if place.is_some() {
+        return place;
+    }
     dated::dated_act(s)
         .or_else(|| dated::persons_act(s))
         .filter(|&(start, _)| allowed(start))
@@ -303,6 +318,24 @@ fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
     }
     if word.contains('-') && rank::COMPOUND_RANK_WORDS.iter().any(|w| w == word) {
         return Some(s.range(i, i + 1));
+    }
+    // "is second in space", "number one in industrial pollution".
+    if matches!(
+        word,
+        "number"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "last"
+    ) && let Some(end) = rank::place_in_ranking(s, i)
+    {
+        return Some(s.range(i, end + 1));
     }
     let ranked = match word {
         "high" | "low" | "highs" | "lows" => rank::period_record(s, i),

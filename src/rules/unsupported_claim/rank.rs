@@ -114,3 +114,57 @@ pub(super) static COMPOUND_RANK_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| 
     let superlatives: Vec<&str> = super::SUPERLATIVES.iter().copied().collect();
     compound_ranks(&superlatives)
 });
+
+/// Word ordinals that state a place when said of a subject: "is second in space", "we're last
+/// in".
+const PLACES: [&str; 10] = [
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last",
+];
+
+/// A place in a ranking: "4th in manufacturing jobs", "49th for women with health care", "the
+/// United States is second in space", "Texas is number one in industrial pollution". `i` is the
+/// ordinal or "number". Not an item of a sequence ("the 4th in a series", "June 4th in Paris"),
+/// not "second in command" or "last in line". Returns the token of the preposition.
+pub(super) fn place_in_ranking(s: &SentenceView, i: usize) -> Option<usize> {
+    let word = s.word(i);
+    let previous = if i > 0 { s.word(i - 1) } else { "" };
+    let preposition = if word == "number" {
+        if !matches!(s.word(i + 1), "one" | "1") {
+            return None;
+        }
+        i + 2
+    } else if PLACES.contains(&word) {
+        // A word ordinal is a place only as a predicate: "is second", "we're last".
+        let predicate = matches!(previous, "is" | "are" | "was" | "were" | "be" | "been")
+            || previous.ends_with("'re")
+            || previous.ends_with("’re");
+        if !predicate {
+            return None;
+        }
+        i + 1
+    } else {
+        // "4th", "49th": digits with an ordinal suffix.
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &word[digits.len()..];
+        if digits.is_empty()
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+            || !matches!(suffix, "st" | "nd" | "rd" | "th")
+        {
+            return None;
+        }
+        i + 1
+    };
+    let sequence = matches!(
+        previous,
+        "the" | "a" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "every" | "each"
+    ) || super::figures::MONTHS.contains(&previous);
+    let after = s.word(preposition + 1);
+    (matches!(s.word(preposition), "in" | "for" | "among")
+        && !sequence
+        && s.is_word(preposition + 1)
+        && !matches!(
+            after,
+            "line" | "command" | "a" | "an" | "order" | "turn" | "place" | "row"
+        ))
+    .then_some(preposition)
+}
