@@ -424,6 +424,33 @@ fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
             return Some(s.range(start, i + 2));
         }
     }
+    // "there isn't one country that…", "there wasn't one single iota of evidence", "there hasn't
+    // been one single scintilla": "one" after a negated "be" is a count of zero (not "it isn't
+    // one of the priorities", "it isn't one and…").
+    if word == "one" && i > 1 {
+        let be = if matches!(s.word(i - 1), "been" | "be") {
+            i - 1
+        } else {
+            i
+        };
+        let negated_be = matches!(
+            s.word(be - 1),
+            "isn't" | "wasn't" | "aren't" | "weren't" | "isn’t" | "wasn’t" | "aren’t" | "weren’t"
+        ) || (be < i && is_negation(s.word(be - 1)));
+        let next = if s.word(i + 1) == "single" {
+            i + 2
+        } else {
+            i + 1
+        };
+        if negated_be
+            && be >= 2
+            && s.word(be - 2) == "there"
+            && is_count_noun(s, next)
+            && !matches!(s.word(next), "of" | "and")
+        {
+            return Some(s.range(be - 1, next + 1));
+        }
+    }
     // "without firing a single shot", "there isn't a single diplomat", "we don't have a
     // single program": a count of zero after a negation, directly or across one verb (not a
     // preposition: "does not rely on a single supplier" is no count).
