@@ -437,8 +437,15 @@ fn is_excluded_report(s: &SentenceView, i: usize) -> bool {
             previous,
             "was" | "were" | "been" | "be" | "is" | "are" | "being" | "i" | "you" | "we"
         );
-    let united_states = word == "states" && previous == "united";
-    united_states || puts_without_at || adds_amount || not_a_report
+    // "states" reports only before what is stated ("the report states that", "Canada states:");
+    // elsewhere it is the noun: "the United States", "Western states", "member states".
+    let states_noun = word == "states"
+        && (previous == "united"
+            || !matches!(
+                s.word(i + 1),
+                "that" | ":" | "," | "\"" | "“" | "in" | "the" | "a" | "an"
+            ));
+    states_noun || puts_without_at || adds_amount || not_a_report
 }
 
 /// An all-capital name of two to six letters, possibly possessive: "EDA's website indicates",
