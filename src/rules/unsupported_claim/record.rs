@@ -620,7 +620,7 @@ pub(super) fn comparison(s: &SentenceView, i: usize) -> Option<usize> {
     // "than all the presidents from Washington to Carter combined", "than in the previous
     // twenty years", "than any administration in history": a comparison with the whole record,
     // within the same clause.
-    for k in i + 1..(i + 10).min(s.len()) {
+    for k in i + 1..(i + 12).min(s.len()) {
         let w = s.word(k);
         if !s.is_word(k) && !s.is_number(k) {
             break;
@@ -630,7 +630,9 @@ pub(super) fn comparison(s: &SentenceView, i: usize) -> Option<usize> {
         if (w == "previous" && is_period(s, k + 1))
             || matches!(w, "combined" | "predecessors")
             || (w == "together" && s.word(k - 1) == "put")
-            || (w == "history" && matches!(s.word(k - 1), "in" | "our" | "american"))
+            || (w == "history"
+                && (matches!(s.word(k - 1), "in" | "our" | "american")
+                    || (s.word(k - 1) == "the" && s.word(k - 2) == "in")))
         {
             return Some(k);
         }
