@@ -298,9 +298,18 @@ pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
         if i == 0 || !s.is_word(i - 1) || is_preposition(previous) {
             return None;
         }
-        // The instrument within a few words: "passed a decent civil rights bill".
+        // An agreement named by its acronym: "signed NAFTA", "ratified START".
+        let text = s.text(i + 1);
+        if s.is_word(i + 1)
+            && (3..=6).contains(&text.len())
+            && text.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return Some(i + 1);
+        }
+        // The instrument within a few words: "passed a decent civil rights bill", "passed a
+        // federal aid to education bill".
         let mut j = i + 1;
-        while j < s.len() && j <= i + 5 {
+        while j < s.len() && j <= i + 7 {
             let w = s.word(j);
             if LEGISLATION.contains(&w) {
                 return Some(j);
