@@ -175,6 +175,20 @@ fn third_person_intent(s: &SentenceView, j: usize) -> bool {
     } else {
         j
     };
+    // "Hillary Clinton wants to allow a 550 percent increase", "the governor wants to divert 1
+    // out of every $6": a named person's wish, with its figure, is their platform on the
+    // record. Only "wants": bodies "plan" and "intend" their programmes ("USAID intends to
+    // provide $2.7 million"), which stay plans.
+    if word == "wants"
+        && k > 1
+        && s.word(k + 1) == "to"
+        && s.is_word(k - 1)
+        && (s.is_capitalized(k - 1)
+            || matches!(s.word(k - 1), "president" | "governor" | "senator"))
+        && s.word(k - 1) != "i"
+    {
+        return true;
+    }
     matches!(word, "will" | "going" | "wants" | "plans" | "intends")
         && k > 0
         && matches!(s.word(k - 1), "he" | "she" | "he's" | "she's")
