@@ -299,10 +299,10 @@ pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
             return None;
         }
         // An agreement named by its acronym: "signed NAFTA", "ratified START".
-        let text = s.text(i + 1);
+        // (`is_word` first: the verb may be the sentence's last token.)
         if s.is_word(i + 1)
-            && (3..=6).contains(&text.len())
-            && text.bytes().all(|b| b.is_ascii_uppercase())
+            && (3..=6).contains(&s.text(i + 1).len())
+            && s.text(i + 1).bytes().all(|b| b.is_ascii_uppercase())
         {
             return Some(i + 1);
         }
