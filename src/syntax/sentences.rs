@@ -3,6 +3,9 @@
 //! A hand-written scanner rather than UAX #29: the Unicode rules split after "Dr." and before
 //! "No. 10", and a byte scanner that only stops at `.`, `!` and `?` is several times faster.
 
+use std::sync::LazyLock;
+
+use crate::fast_hash::FastSet;
 use crate::model::Sentence;
 use crate::text::TextRange;
 
@@ -201,7 +204,10 @@ fn ends_sentence(
         Some((_, dotted)) if dotted.contains('.') => dotted,
         _ => token,
     };
-    if NEVER_FINAL.contains(&token) {
+    // A set: the word before nearly every full stop is looked up, and the list is long.
+    static NEVER_FINAL_SET: LazyLock<FastSet<&str>> =
+        LazyLock::new(|| NEVER_FINAL.iter().copied().collect());
+    if NEVER_FINAL_SET.contains(token) {
         return false;
     }
     let mut chars = token.chars();
