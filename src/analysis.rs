@@ -1,7 +1,7 @@
 //! `analyze`: text in, everything the command line and the server need out.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::actors::{ActorDefinition, ActorMatch, ActorSet, DOUBLE_SPACE};
 use crate::config::Config;
@@ -103,8 +103,9 @@ fn analyze_on(
         .as_ref()
         .map_or(&[][..], |fm| &fm.inline_actors[..]);
     let actor_set = ActorSet::new(&context.config.registry, inline_actors);
-    // Word lists are compared with the words' lowercased text, sliced from this copy.
-    let lower = document.prose.to_ascii_lowercase();
+    // Word lists are compared with the words' lowercased text, sliced from this copy, made
+    // while names are matched (`read`).
+    let lower = OnceLock::new();
     let Reading {
         mentions,
         citations,
@@ -214,11 +215,12 @@ struct Reading<'a> {
 /// when `parallel`, each taking half of the prose, cut between two spaces in a row where no
 /// name can span the cut. With a memo, names are looked for piece by piece (`PieceNames`), and
 /// only the words of new sentences are read. Line starts, which need only the text, are
-/// found on the second thread, which has the less to do.
+/// found on the second thread, which has the less to do; so is the lowercased copy of the
+/// prose (`lower`), first, so that it is ready when the first thread needs it.
 fn read<'a>(
     text: &str,
     document: &Document,
-    lower: &'a str,
+    lower: &'a OnceLock<String>,
     context: &Context,
     actor_set: &ActorSet,
     parallel: bool,
@@ -228,6 +230,9 @@ fn read<'a>(
         memo.settle(memo_settings(text, document, context));
     }
     let with_memo = memo.is_some();
+    // Whichever thread asks first makes the copy, and the other waits for it: never a
+    // deadlock, whether the two parts run at once or one after the other.
+    let lowered = || -> &'a str { lower.get_or_init(|| document.prose.to_ascii_lowercase()) };
     let splits = actor_set.splits_at_double_spaces();
     let known_names = memo.as_deref().map(SentenceMemo::names).filter(|_| splits);
     let prose_len = document.prose.len();
@@ -266,10 +271,11 @@ fn read<'a>(
                 let names = find_names(0..cut);
                 let citations = Citations::new(document, context.config.citation_scope);
                 let words =
-                    (!with_memo).then(|| rules::Words::part(document, lower, 0..sentences_cut));
+                    (!with_memo).then(|| rules::Words::part(document, lowered(), 0..sentences_cut));
                 (names, citations, words)
             },
             || {
+                lowered();
                 let names = find_names(cut..prose_len);
                 let line_index = LineIndex::new(text);
                 if with_memo {
@@ -280,7 +286,8 @@ fn read<'a>(
                         line_index,
                     )
                 } else {
-                    let words = rules::Words::part(document, lower, sentences_cut..all_sentences);
+                    let words =
+                        rules::Words::part(document, lowered(), sentences_cut..all_sentences);
                     (names, Some(words), Vec::new(), line_index)
                 }
             },
@@ -297,6 +304,7 @@ fn read<'a>(
             .map(|m| m.actor_id.as_str()),
     );
     let mentioned_actors = actor_ids.into_iter().map(str::to_owned).collect();
+    let lower = lowered();
     let all_words = first_words
         .zip(more_words)
         .map(|(first, more)| rules::Words::joined(lower, first, more));
