@@ -40,8 +40,13 @@ fn is_number_word(word: &str) -> bool {
     )
 }
 
-/// Words besides reporting verbs and source phrases that can start an anonymous source.
+/// Words besides the listed phrases' (`PhraseSet::required_words`) that select a sentence for
+/// this rule: every source noun, as each finding outside a listed phrase has one, and words
+/// that often come with one. A possessive noun ("official's") is looked up without its "'s".
 pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
+    let nouns = SOURCE_NOUNS
+        .iter()
+        .map(|noun| noun.strip_suffix("'s").unwrap_or(noun));
     Box::new(
         [
             "according",
@@ -50,7 +55,8 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
             "anonymous",
             "unidentified",
         ]
-        .into_iter(),
+        .into_iter()
+        .chain(nouns),
     )
 }
 

@@ -137,6 +137,23 @@ impl PhraseSet {
         self.by_first.keys().copied()
     }
 
+    /// For each phrase, one of its words that a sentence must contain for the phrase to match
+    /// there: its longest word of letters only, usually the rarest ("anonymity" rather than
+    /// "on"), so that a rule triggered by these words looks at few sentences. A word of
+    /// letters only is a word token when it matches, and never a possessive, which the
+    /// trigger table would look up without its "'s".
+    pub fn required_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.by_first.values().flatten().map(|(_, parts)| {
+            parts
+                .iter()
+                .copied()
+                .filter(|part| part.bytes().all(|b| b.is_ascii_alphabetic()))
+                .max_by_key(|part| part.len())
+                // A phrase with no such word is found by its first word.
+                .unwrap_or(parts[0])
+        })
+    }
+
     /// The longest phrase starting at word `i` of `words` (lowercased): (phrase index, length).
     ///
     /// Inlined: most words fail the shape test, which should cost no call.
