@@ -3,7 +3,7 @@
 //! sentence, and a confidence level beside a likelihood term. The standard terms themselves are
 //! never flagged; their ranges feed the server's hover and inlay hints.
 
-use super::lexicon::LEXICON;
+use super::lexicon::{LEXICON, required_word};
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
@@ -85,14 +85,11 @@ const REPLACEMENTS: &[&str] = &[
     "almost certainly",
 ];
 
-/// Words that can start a standard term or a confidence level (hedges come from the lexicon).
+/// A word of each standard term, which selects the sentences that may hold one (`triggers.rs`;
+/// the hedges' words come from the lexicon). A confidence level is only reported beside a
+/// term, so it needs no word of its own.
 pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
-    Box::new(
-        SCALE_FIRST_WORDS
-            .iter()
-            .copied()
-            .chain(CONFIDENCE.iter().copied()),
-    )
+    Box::new(SCALE_WORDS.iter().map(|(_, words)| required_word(words)))
 }
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
@@ -206,7 +203,14 @@ static SCALE_WORDS: LazyLock<Vec<(&'static ScaleRow, Vec<&'static str>)>> = Lazy
         .collect()
 });
 
+/// Every standard term of the scale.
+#[cfg(test)]
+pub(super) fn standard_terms_list() -> impl Iterator<Item = &'static str> {
+    SCALE.iter().flat_map(|row| row.3.iter().copied())
+}
+
 /// Every word that can start a term of the scale.
+#[cfg(test)]
 static SCALE_FIRST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut words: Vec<&'static str> = SCALE_WORDS.iter().map(|(_, words)| words[0]).collect();
     words.sort_unstable();

@@ -111,6 +111,20 @@ impl Shapes {
     }
 }
 
+/// One of a phrase's words (`parts`, lowercase) that a sentence must contain for the phrase to
+/// match there, to select sentences by (`triggers.rs`): its longest word of letters only,
+/// usually the rarest ("anonymity" rather than "on"). A word of letters only is a word token
+/// when it matches, and never a possessive, which the trigger table would look up without its
+/// "'s". A phrase with no such word is selected by its first word.
+pub fn required_word(parts: &[&'static str]) -> &'static str {
+    parts
+        .iter()
+        .copied()
+        .filter(|part| part.bytes().all(|b| b.is_ascii_alphabetic()))
+        .max_by_key(|part| part.len())
+        .unwrap_or(parts[0])
+}
+
 impl PhraseSet {
     fn new(phrases: impl Iterator<Item = &'static str>) -> PhraseSet {
         let mut by_first: FastMap<&'static str, Vec<(usize, Vec<&'static str>)>> =
@@ -132,26 +146,27 @@ impl PhraseSet {
         }
     }
 
+    /// Every phrase, as its words.
+    #[cfg(test)]
+    pub fn phrases(&self) -> impl Iterator<Item = &[&'static str]> + '_ {
+        self.by_first
+            .values()
+            .flatten()
+            .map(|(_, parts)| &parts[..])
+    }
+
     /// Every word that starts a phrase.
-    pub fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+    #[cfg(test)]
+    fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.by_first.keys().copied()
     }
 
-    /// For each phrase, one of its words that a sentence must contain for the phrase to match
-    /// there: its longest word of letters only, usually the rarest ("anonymity" rather than
-    /// "on"), so that a rule triggered by these words looks at few sentences. A word of
-    /// letters only is a word token when it matches, and never a possessive, which the
-    /// trigger table would look up without its "'s".
+    /// For each phrase, its [`required_word`].
     pub fn required_words(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.by_first.values().flatten().map(|(_, parts)| {
-            parts
-                .iter()
-                .copied()
-                .filter(|part| part.bytes().all(|b| b.is_ascii_alphabetic()))
-                .max_by_key(|part| part.len())
-                // A phrase with no such word is found by its first word.
-                .unwrap_or(parts[0])
-        })
+        self.by_first
+            .values()
+            .flatten()
+            .map(|(_, parts)| required_word(parts))
     }
 
     /// The longest phrase starting at word `i` of `words` (lowercased): (phrase index, length).

@@ -8,7 +8,7 @@ use super::triggers;
 use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
 use crate::model::Date;
 
-/// Relative-time phrases all start with a lexicon word; nothing else is needed.
+/// Every relative-time phrase is listed; its required word selects the sentence (`triggers.rs`).
 pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
     Box::new(std::iter::empty())
 }

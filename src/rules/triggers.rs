@@ -50,9 +50,11 @@ static TRIGGERS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     add(CLAIM, &mut unsupported_claim::trigger_words());
     add(PASSIVE, &mut missing_actor::trigger_words());
     add(VAGUE_ACTOR, &mut vague_actor::trigger_words());
-    add(ESTIMATIVE, &mut LEXICON.hedges.first_words());
+    add(ESTIMATIVE, &mut LEXICON.hedges.required_words());
     add(ESTIMATIVE, &mut estimative_language::trigger_words());
-    add(RELATIVE_TIME, &mut LEXICON.relative_times.first_words());
+    // "in", "this" and "last" start most relative-time phrases and half the sentences of a
+    // briefing; "coming", "week" or "yesterday" select the few where a phrase can match.
+    add(RELATIVE_TIME, &mut LEXICON.relative_times.required_words());
     add(RELATIVE_TIME, &mut relative_time::trigger_words());
     map
 });
@@ -179,6 +181,31 @@ mod tests {
         for word in ["", "the", "zzz", "analysts-say", "saidx", "x"] {
             let expected = TRIGGERS.get(word).copied().unwrap_or(0);
             assert_eq!(TABLE.get(word), expected, "{word}");
+        }
+    }
+
+    /// A sentence that holds a listed phrase, or a standard estimative term, is selected for
+    /// the rule that looks for it, whichever of the phrase's words selects it.
+    #[test]
+    fn every_phrase_selects_its_sentence() {
+        let lists = [
+            (&LEXICON.anonymous_sources, ANONYMOUS_SOURCE),
+            (&LEXICON.relative_times, RELATIVE_TIME),
+            (&LEXICON.hedges, ESTIMATIVE),
+        ];
+        let mut phrases: Vec<(String, u32)> = Vec::new();
+        for (list, family) in lists {
+            phrases.extend(list.phrases().map(|p| (p.join(" "), family)));
+        }
+        phrases.extend(
+            estimative_language::standard_terms_list().map(|term| (term.to_owned(), ESTIMATIVE)),
+        );
+        assert!(phrases.len() > 100, "a meaningful test");
+        for (phrase, family) in phrases {
+            let selected = phrase
+                .split(' ')
+                .any(|word| super::families(word) & family != 0);
+            assert!(selected, "{phrase}");
         }
     }
 }
