@@ -169,7 +169,9 @@ fn is_shouting(tokens: &[Token], prose: &[u8]) -> bool {
 /// Part of a phrase in capitals ("NAYAK FARMS:", "MS. JEAN-PIERRE:"), not an acronym.
 fn next_to_capitals(s: &SentenceView, i: usize) -> bool {
     let capitals = |j: usize| {
+        // Most words start with a lowercase letter: decided at one byte.
         s.is_word(j)
+            && !s.bytes(j)[0].is_ascii_lowercase()
             && s.text(j).chars().filter(|c| c.is_alphabetic()).count() > 1
             && !s.text(j).chars().any(char::is_lowercase)
     };
