@@ -184,9 +184,12 @@ pub fn run(
             match job.what {
                 Some(RuleCode::UndefinedAcronym) => {
                     let part = &parts[job.part];
+                    let mut mentions = Vec::new();
                     for sentence in part.sentence_indices() {
-                        undefined_acronym::extract(part, sentence, &mut found.acronyms);
+                        undefined_acronym::extract(part, sentence, &mut mentions);
                     }
+                    let prose = &context.document.prose;
+                    found.acronyms = undefined_acronym::AcronymUses::of(prose, &mentions);
                 }
                 Some(code) if is_sentence_rule(code) => {
                     run_rule(code, &parts[job.part], &mut found.diagnostics)
@@ -207,16 +210,16 @@ pub fn run(
         by_job[index] = found;
     }
     let mut terms = Vec::new();
-    let mut acronyms = Vec::new();
+    let mut acronyms = undefined_acronym::AcronymUses::default();
     for found in &mut by_job {
         terms.append(&mut found.terms);
-        acronyms.append(&mut found.acronyms);
+        acronyms = acronyms.followed_by(std::mem::take(&mut found.acronyms));
     }
     let mut out = Vec::new();
     for code in RuleCode::ALL {
         let before = out.len();
         if code == RuleCode::UndefinedAcronym && jobs.iter().any(|job| job.what == Some(code)) {
-            undefined_acronym::resolve(context, &acronyms, &mut out);
+            acronyms.report(context, &mut out);
         }
         for (job, found) in jobs.iter().zip(&mut by_job) {
             if job.what == Some(code) {
@@ -238,13 +241,13 @@ struct Job {
     part: usize,
 }
 
-/// What one job found: diagnostics, estimative terms, or the acronym uses that
-/// `undefined-acronym` resolves once all are in.
+/// What one job found: diagnostics, estimative terms, or the first uses of acronyms that
+/// `undefined-acronym` reports once all are in.
 #[derive(Default)]
-struct Found {
+struct Found<'a> {
     diagnostics: Vec<Diagnostic>,
     terms: Vec<crate::analysis::EstimativeTerm>,
-    acronyms: Vec<undefined_acronym::AcronymMention>,
+    acronyms: undefined_acronym::AcronymUses<'a>,
 }
 
 /// The contexts the per-sentence jobs run in: the whole of `context`'s sentences, or when

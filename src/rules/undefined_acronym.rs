@@ -82,49 +82,73 @@ pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention
 /// Findings from the acronyms of the whole document in order: each acronym used before the
 /// place it is spelled out (or never spelled out), once, at its first use.
 pub fn resolve(context: &RuleContext, mentions: &[AcronymMention], out: &mut Vec<Diagnostic>) {
-    let prose = &context.document.prose;
-    // One entry per acronym, looked up once per use.
-    let mut states: FastMap<&str, AcronymState> = FastMap::default();
-    for mention in mentions.iter().filter(|m| m.defines) {
-        states
-            .entry(mention.range.slice(prose))
-            .or_default()
-            .first_definition
-            .get_or_insert(mention.range.start);
-    }
-    for mention in mentions.iter().filter(|m| !m.defines) {
-        let acronym = mention.range.slice(prose);
-        let state = states.entry(acronym).or_default();
-        let defined_before = state
-            .first_definition
-            .is_some_and(|at| at < mention.range.start);
-        if defined_before
-            || state.reported
-            || *state
-                .known
-                .get_or_insert_with(|| is_known(context, acronym))
-        {
-            continue;
-        }
-        state.reported = true;
-        out.push(diagnostic(
-            RuleCode::UndefinedAcronym,
-            mention.range,
-            format!("`{acronym}` is used before it is spelled out: write the full name followed by ({acronym}) at first use"),
-        ));
-    }
+    AcronymUses::of(&context.document.prose, mentions).report(context, out);
 }
 
-/// What [`resolve`] knows of one acronym.
+/// Where each acronym of a run of sentences is first used and first spelled out: all
+/// [`resolve`] needs. Uses before the first definition are reported at the first of them,
+/// and a use after it never is, so the first use and the first definition decide. Each half
+/// of a document is summed up on its own thread, and the halves are then joined
+/// ([`AcronymUses::followed_by`]) at the cost of one lookup per acronym, not per use.
 #[derive(Default)]
-struct AcronymState {
-    /// Where it is first spelled out.
-    first_definition: Option<usize>,
-    /// Whether a use has been reported: only the first is.
-    reported: bool,
-    /// Whether it is common, configured or an actor's name: asked once, as an actor lookup
-    /// copies and lowercases it.
-    known: Option<bool>,
+pub struct AcronymUses<'a> {
+    by_acronym: FastMap<&'a str, FirstUses>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct FirstUses {
+    use_range: Option<TextRange>,
+    definition: Option<usize>,
+}
+
+impl<'a> AcronymUses<'a> {
+    /// The first uses and definitions among `mentions`, which are in document order.
+    pub fn of(prose: &'a str, mentions: &[AcronymMention]) -> AcronymUses<'a> {
+        let mut uses = AcronymUses::default();
+        for mention in mentions {
+            let first = uses
+                .by_acronym
+                .entry(mention.range.slice(prose))
+                .or_default();
+            if mention.defines {
+                first.definition.get_or_insert(mention.range.start);
+            } else {
+                first.use_range.get_or_insert(mention.range);
+            }
+        }
+        uses
+    }
+
+    /// These uses followed, later in the document, by `later`'s.
+    pub fn followed_by(mut self, later: AcronymUses<'a>) -> AcronymUses<'a> {
+        for (acronym, after) in later.by_acronym {
+            let first = self.by_acronym.entry(acronym).or_default();
+            first.use_range = first.use_range.or(after.use_range);
+            first.definition = first.definition.or(after.definition);
+        }
+        self
+    }
+
+    /// The findings: each acronym first used before it is first spelled out, unless it is
+    /// known (`is_known`), at its first use.
+    pub fn report(&self, context: &RuleContext, out: &mut Vec<Diagnostic>) {
+        let before = out.len();
+        for (acronym, first) in &self.by_acronym {
+            let Some(range) = first.use_range else {
+                continue;
+            };
+            if first.definition.is_some_and(|at| at < range.start) || is_known(context, acronym) {
+                continue;
+            }
+            out.push(diagnostic(
+                RuleCode::UndefinedAcronym,
+                range,
+                format!("`{acronym}` is used before it is spelled out: write the full name followed by ({acronym}) at first use"),
+            ));
+        }
+        // By place, as one scan of the document reports them.
+        out[before..].sort_by_key(|d| d.range.start);
+    }
 }
 
 fn is_acronym(text: &str) -> bool {
