@@ -49,6 +49,7 @@ static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
         .chain(record::ACTION_VERBS.iter())
         .chain(record::POSITION_VERBS.iter())
         .chain(record::STANCE_VERBS.iter())
+        .chain(record::OUTCOME_VERBS.iter())
         .copied()
         .chain(rank::COMPOUND_RANK_WORDS.iter().map(String::as_str))
         .chain(SOFT_WORDS);
@@ -137,6 +138,7 @@ pub(super) fn trigger_words() -> Box<dyn Iterator<Item = &'static str>> {
             .chain(record::ACTION_VERBS.iter().copied())
             .chain(record::POSITION_VERBS.iter().copied())
             .chain(record::STANCE_VERBS.iter().copied())
+            .chain(record::OUTCOME_VERBS.iter().copied())
             .chain(record::FRACTIONS.iter().copied())
             .chain(rank::COMPOUND_RANK_WORDS.iter().map(String::as_str))
             .chain(SOFT_WORDS)

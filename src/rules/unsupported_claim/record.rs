@@ -28,6 +28,9 @@ pub(super) static POSITION_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-po
 /// Present-tense verbs of a position held (see the data file).
 pub(super) static STANCE_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-stance-verbs");
 
+/// Participles of an outcome on the record, stated in the passive (see the data file).
+pub(super) static OUTCOME_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-outcome-verbs");
+
 /// Fractions and hyphenated cardinals.
 pub(super) static FRACTIONS: LazyLock<FastSet<&str>> = word_file!("claim-fractions");
 
@@ -215,7 +218,7 @@ pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
         _ => s.word(i - 1),
     };
     if blocks_finite(previous) {
-        return None;
+        return passive_outcome(s, i);
     }
     if word == "voted" {
         return match s.word(i + 1) {
@@ -322,6 +325,42 @@ pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// An outcome stated in the passive after a finite past form of "be": "it was killed in the
+/// Rules Committee", "eleven of them have been overridden", "18 Americans were killed". Not
+/// after "be", "being", "is" or a modal ("should be repealed", "has to be repealed", "is
+/// passed"), not a phrasal verb ("passed on to the next generation"), not a question ("have we
+/// been defeated?" is left to `is_assertion`). `i` is the participle; returns its token.
+fn passive_outcome(s: &SentenceView, i: usize) -> Option<usize> {
+    let word = s.word(i);
+    if !OUTCOME_VERBS.contains(&word) || i < 2 {
+        return None;
+    }
+    // "was never passed", "were not killed".
+    let aux = if matches!(s.word(i - 1), "never" | "not") {
+        i - 2
+    } else {
+        i - 1
+    };
+    let finite = match s.word(aux) {
+        "was" | "were" => true,
+        // "have been", "that's been".
+        "been" => {
+            aux > 0
+                && (matches!(s.word(aux - 1), "has" | "have" | "had")
+                    || s.word(aux - 1).ends_with("'s")
+                    || s.word(aux - 1).ends_with("’s"))
+        }
+        _ => false,
+    };
+    // "the son whose family was killed" is told, not asserted; "passed on", "passed down".
+    let phrasal = matches!(
+        s.word(i + 1),
+        "on" | "down" | "over" | "along" | "around" | "off" | "out" | "up" | "through"
+    );
+    let relative = (aux.saturating_sub(3)..aux).any(|k| s.word(k) == "whose");
+    (finite && !phrasal && !relative).then_some(i)
 }
 
 /// The subject of the verb at `i` is a personal pronoun, directly or before a perfect
