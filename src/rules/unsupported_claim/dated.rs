@@ -21,6 +21,14 @@ static PAST_TENSE: LazyLock<FastSet<&str>> = word_file!("claim-past-tense");
 /// Regular past forms that narrate rather than state an act (see the data file).
 static NARRATIVE: LazyLock<FastSet<&str>> = word_file!("claim-narrative-verbs");
 
+/// A regular past form that narrates rather than states an act, or a reporting verb: "traveled",
+/// "discussed", "said".
+pub(super) fn is_narrative(word: &str) -> bool {
+    NARRATIVE.contains(&word)
+        || LEXICON.reporting_verbs.contains(&word)
+        || LEXICON.adjectival_participles.contains(&word)
+}
+
 /// A year ("1977", "the 1990s") or a day of a month ("May 3", "3 May") in the sentence.
 pub(super) fn has_date(s: &SentenceView) -> bool {
     (0..s.len()).any(|i| {

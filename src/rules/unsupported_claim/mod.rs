@@ -59,8 +59,36 @@ static ANCHORS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
     map
 });
 
+/// A word's length (up to 31), first and last byte, folded into 15 bits: the key of
+/// `ANCHOR_SHAPES`.
+fn shape(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return 0;
+    };
+    (bytes.len().min(31) << 10) | ((first as usize & 31) << 5) | (last as usize & 31)
+}
+
+/// The shapes of the anchors, as a bit set: most words of a candidate sentence ("the", "of",
+/// "budget") have no anchor's shape, and are rejected by one bit test instead of a hash of the
+/// whole word.
+static ANCHOR_SHAPES: LazyLock<Box<[u64]>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (1 << 15) / 64].into_boxed_slice();
+    for word in ANCHORS.keys() {
+        let key = shape(word);
+        bits[key / 64] |= 1 << (key % 64);
+    }
+    bits
+});
+
 /// Words that start a softer pattern besides the word lists.
-const SOFT_WORDS: [&str; 58] = [
+const SOFT_WORDS: [&str; 64] = [
+    "never",
+    "not",
+    "hasn't",
+    "haven't",
+    "hasn’t",
+    "haven’t",
     "number",
     "second",
     "fourth",
@@ -230,7 +258,12 @@ fn anchor_kind(s: &SentenceView, i: usize) -> u8 {
     if !s.is_word(i) {
         return 0;
     }
-    ANCHORS.get(s.word(i)).copied().unwrap_or(0)
+    let word = s.word(i);
+    let key = shape(word);
+    if ANCHOR_SHAPES[key / 64] & (1 << (key % 64)) == 0 {
+        return 0;
+    }
+    ANCHORS.get(word).copied().unwrap_or(0)
 }
 
 /// The first figure that `allowed` accepts.
@@ -486,6 +519,9 @@ fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
         return Some(s.range(i, i + 2));
     }
     let found = match word {
+        "never" | "not" | "hasn't" | "haven't" | "hasn’t" | "haven’t" => {
+            record::negated_perfect(s, i)
+        }
         "than" => record::comparison(s, i),
         "against" => record::stance(s, i),
         _ if record::STANCE_VERBS.contains(&word) => record::stance(s, i),

@@ -31,6 +31,9 @@ pub(super) static STANCE_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-stan
 /// Participles of an outcome on the record, stated in the passive (see the data file).
 pub(super) static OUTCOME_VERBS: LazyLock<FastSet<&str>> = word_file!("claim-outcome-verbs");
 
+/// Irregular past participles of verbs of action (see the data file).
+static PARTICIPLES: LazyLock<FastSet<&str>> = word_file!("claim-participles");
+
 /// Fractions and hyphenated cardinals.
 pub(super) static FRACTIONS: LazyLock<FastSet<&str>> = word_file!("claim-fractions");
 
@@ -361,6 +364,80 @@ fn passive_outcome(s: &SentenceView, i: usize) -> Option<usize> {
     );
     let relative = (aux.saturating_sub(3)..aux).any(|k| s.word(k) == "whose");
     (finite && !phrasal && !relative).then_some(i)
+}
+
+/// A negated record in the perfect, with a subject other than the speaker, the listener or
+/// "they": "Social Security has never done that", "a president who hasn't met with the Black
+/// Caucus", "Senator Obama has never taken on his party", "he has not paid a penny". What
+/// someone has not done is as checkable as what they did. Not a modal perfect ("should have
+/// never left"), not a state or a perception ("has never been more ready", "hasn't seen"), not
+/// a narrating or reporting verb ("has never traveled", "hasn't said"), not "worked" (a
+/// judgement: "it hasn't worked") or a steadfastness ("has never wavered in his stance"), not a
+/// false start ("he has never held —"). `i` is "never", "not" or "hasn't"; returns the participle.
+pub(super) fn negated_perfect(s: &SentenceView, i: usize) -> Option<usize> {
+    let word = s.word(i);
+    // Only the present perfect: "the mother had not aborted the child" narrates.
+    let contracted = matches!(word, "hasn't" | "haven't" | "hasn’t" | "haven’t");
+    let aux = if contracted {
+        i
+    } else {
+        let aux = i.checked_sub(1)?;
+        if !matches!(s.word(aux), "has" | "have") {
+            return None;
+        }
+        aux
+    };
+    let subject = aux.checked_sub(1)?;
+    if !s.is_word(subject)
+        || matches!(
+            s.word(subject),
+            "i" | "we"
+                | "you"
+                | "they"
+                | "should"
+                | "would"
+                | "could"
+                | "must"
+                | "might"
+                | "may"
+                | "will"
+                | "to"
+                | "not"
+        )
+    {
+        return None;
+    }
+    // "hasn't yet met", "has not ever paid".
+    let mut p = i + 1;
+    if matches!(s.word(p), "yet" | "ever" | "once" | "even") {
+        p += 1;
+    }
+    let participle = s.word(p);
+    let regular = participle.len() > 4
+        && participle.ends_with("ed")
+        && !participle.ends_with("eed")
+        && !super::dated::is_narrative(participle)
+        && !matches!(
+            participle,
+            "worked"
+                | "decided"
+                | "needed"
+                | "wanted"
+                | "wavered"
+                | "faltered"
+                | "hesitated"
+                | "flinched"
+        );
+    // "have not made that their first priority": a priority set is a stance, not an act.
+    let priority = participle == "made"
+        && (p + 1..(p + 5).min(s.len())).any(|k| matches!(s.word(k), "priority" | "priorities"));
+    // "he has never held —": a false start states nothing.
+    (s.is_word(p)
+        && s.is_word(p + 1)
+        && !s.is_capitalized(p)
+        && !priority
+        && (regular || PARTICIPLES.contains(&participle)))
+    .then_some(p)
 }
 
 /// The subject of the verb at `i` is a personal pronoun, directly or before a perfect
