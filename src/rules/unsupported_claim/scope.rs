@@ -306,7 +306,7 @@ fn clause(s: &SentenceView, i: usize) -> (usize, usize) {
 /// Not a question, a forecast, an intention or an opinion.
 pub(super) fn is_assertion(s: &SentenceView) -> bool {
     let last = s.len().saturating_sub(1);
-    if s.word(last) == "?" {
+    if s.word(last) == "?" && !is_rhetorical_question(s) {
         return false;
     }
     // "we estimate that Wagner has suffered 30,000 casualties": the writer's own estimate is an
@@ -315,6 +315,40 @@ pub(super) fn is_assertion(s: &SentenceView) -> bool {
         matches!(s.word(i), "estimate" | "estimated") && matches!(s.word(i - 1), "we" | "i")
     });
     !own_estimate && !s.lower.iter().any(|w| is_judgement(w))
+}
+
+/// "Do you know that it's tripled in the last five years?", "Do you realize we spend $73
+/// billion…?": a question that asks whether the listener knows a fact states the fact. Not
+/// "Do you know what he presented us with?", which asks for one.
+fn is_rhetorical_question(s: &SentenceView) -> bool {
+    // Past an opening conjunction or interjection and its comma: "But do you realize…".
+    let mut i = 0;
+    while i < s.len().min(4)
+        && (matches!(s.word(i), "and" | "but" | "now" | "well" | "so") || s.word(i) == ",")
+    {
+        i += 1;
+    }
+    matches!(s.word(i), "do" | "did")
+        && s.word(i + 1) == "you"
+        && matches!(s.word(i + 2), "know" | "realize" | "realise" | "remember")
+        && s.is_word(i + 3)
+        && !matches!(
+            s.word(i + 3),
+            "what"
+                | "who"
+                | "whom"
+                | "whose"
+                | "which"
+                | "how"
+                | "why"
+                | "where"
+                | "when"
+                | "whether"
+                | "if"
+                | "anything"
+                | "anybody"
+                | "anyone"
+        )
 }
 
 /// Verbs by which a named source gives a figure: "Canada said", "the IMF estimates". (A
