@@ -90,7 +90,12 @@ fn is_intent_word(s: &SentenceView, i: usize) -> bool {
         }
         // "he proposed a tax credit" states a position on the record; "the proposed budget",
         // "the committee proposed" a plan.
-        "proposed" => !super::record::personal_subject(s, i),
+        // "than the budget that the Bush administration proposed.": a relative clause that
+        // ends on the proposal names the thing proposed, it plans nothing.
+        "proposed" => {
+            !super::record::personal_subject(s, i)
+                && !matches!(s.word(i + 1), "" | "." | "," | ";")
+        }
         "plan" | "plans" | "want" | "wants" | "intend" | "intends" | "propose" | "proposes"
         | "proposing" | "promise" | "pledge" => next == "to" || next == "that",
         // "will", "let's", "we'll": a promise whatever follows.
