@@ -343,6 +343,7 @@ fn find_soft(
     }
     dated::dated_act(s)
         .or_else(|| dated::persons_act(s))
+        .or_else(|| record::stance_for(s))
         .filter(|&(start, _)| allowed(start))
         .map(|(start, end)| s.range(start, end + 1))
 }

@@ -999,3 +999,53 @@ pub(super) fn stance(s: &SentenceView, i: usize) -> Option<usize> {
         .any(|k| matches!(s.word(k), "that" | "which" | "whom"));
     (named && !relative).then_some(i + 1)
 }
+
+/// A personal stance stated with "for" or "in favor of": "He is for registration of guns", "he
+/// was for the invasion of Iraq", "she's in favor of defunding the agency". Like "was against"
+/// (see `stance`), a stance of "he" or "she" is on the record; the speaker's own ("I'm for
+/// clean water") is a platform, and "he is for you", "she is for sure", "he was for a time" are
+/// no stance. Returns the range of "for" (or "in favor of") and the next word.
+pub(super) fn stance_for(s: &SentenceView) -> Option<(usize, usize)> {
+    (1..s.len()).find_map(|i| {
+        let end = match s.word(i) {
+            "for" => i + 1,
+            "in" if matches!(s.word(i + 1), "favor" | "favour") && s.word(i + 2) == "of" => i + 3,
+            _ => return None,
+        };
+        let mut b = i - 1;
+        if matches!(s.word(b), "not" | "always" | "also" | "now" | "still" | "never") && b > 0 {
+            b -= 1;
+        }
+        let subject = match s.word(b) {
+            "he's" | "she's" | "he’s" | "she’s" => true,
+            "is" | "was" => b > 0 && matches!(s.word(b - 1), "he" | "she"),
+            _ => false,
+        };
+        let object = s.is_word(end)
+            && !matches!(
+                s.word(end),
+                "me" | "you"
+                    | "us"
+                    | "them"
+                    | "him"
+                    | "her"
+                    | "it"
+                    | "this"
+                    | "that"
+                    | "sure"
+                    | "real"
+                    | "example"
+                    | "instance"
+                    | "now"
+                    | "once"
+                    | "ever"
+                    | "a"
+                    | "an"
+                    | "years"
+                    | "months"
+                    | "weeks"
+                    | "days"
+            );
+        (subject && object).then_some((i, end))
+    })
+}
