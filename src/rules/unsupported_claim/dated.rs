@@ -178,40 +178,60 @@ pub(super) fn dated_act(s: &SentenceView) -> Option<(usize, usize)> {
     Some((i, end))
 }
 
+/// The word is "he", "she", "he's" or "she's": the subject of a person's act or stance.
+fn is_personal_subject(word: &str) -> bool {
+    // The first byte first: most words start with neither letter.
+    matches!(word.as_bytes().first(), Some(b'h' | b's'))
+        && matches!(word, "he" | "she" | "he's" | "she's")
+}
+
+/// The position of the first "he", "she", "he's" or "she's" in the sentence. Most sentences
+/// have none, and the searches for a person's act or stance are not made there.
+pub(super) fn first_personal_subject(s: &SentenceView) -> Option<usize> {
+    s.lower.iter().position(|w| is_personal_subject(w))
+}
+
+/// The positions of the personal subjects from `first` (see `first_personal_subject`) on.
+pub(super) fn personal_subjects<'v>(
+    s: &'v SentenceView,
+    first: usize,
+) -> impl Iterator<Item = usize> + 'v {
+    (first..s.len()).filter(|&k| is_personal_subject(s.word(k)))
+}
+
 /// A person's act without a date: "he cut the COPS program", "she has closed 700 hospitals".
 /// "he" or "she" names one actor whose record can be checked; "they", "we" and "it" narrate as
 /// often as they report. The range of the verb (with the next word).
-pub(super) fn persons_act(s: &SentenceView) -> Option<(usize, usize)> {
-    let i = (1..s.len()).find(|&i| {
-        // "he never apologized", "she has never paid": the subject before "never".
-        let (previous, p) = match s.word(i - 1) {
-            "never" if i > 1 => (s.word(i - 2), i - 2),
-            word => (word, i - 1),
-        };
-        let subject = match previous {
-            "has" | "had" if p > 0 => s.word(p - 1),
-            _ => previous,
-        };
-        // The subject first: it rejects almost every word.
-        if !matches!(subject, "he" | "she" | "he's" | "she's") {
-            return false;
-        }
-        // "he proposed to meet", "she promised to cut": a plan, not an act.
-        let plan = s.word(i + 1) == "to"
-            && matches!(
-                s.word(i),
-                "proposed"
-                    | "promised"
-                    | "pledged"
-                    | "vowed"
-                    | "planned"
-                    | "intended"
-                    | "decided"
-                    | "threatened"
-                    | "offered"
-            );
-        !plan && is_finite_past_act(s, i) && !is_relative_clause(s, i)
-    })?;
+/// `first` is the first personal subject (see `first_personal_subject`).
+pub(super) fn persons_act(s: &SentenceView, first: usize) -> Option<(usize, usize)> {
+    // The verb right after its subject, after "has"/"had" or "never", or after "has never": "he
+    // cut", "he has cut", "he never apologized", "she has never paid". The first in the sentence.
+    let i = personal_subjects(s, first)
+        .flat_map(|k| {
+            let after_aux = matches!(s.word(k + 1), "has" | "had");
+            let second = (after_aux || s.word(k + 1) == "never").then_some(k + 2);
+            let third = (after_aux && s.word(k + 2) == "never").then_some(k + 3);
+            [Some(k + 1), second, third].into_iter().flatten()
+        })
+        .filter(|&i| i < s.len())
+        .filter(|&i| {
+            // "he proposed to meet", "she promised to cut": a plan, not an act.
+            let plan = s.word(i + 1) == "to"
+                && matches!(
+                    s.word(i),
+                    "proposed"
+                        | "promised"
+                        | "pledged"
+                        | "vowed"
+                        | "planned"
+                        | "intended"
+                        | "decided"
+                        | "threatened"
+                        | "offered"
+                );
+            !plan && is_finite_past_act(s, i) && !is_relative_clause(s, i)
+        })
+        .min()?;
     let end = if s.is_word(i + 1) { i + 1 } else { i };
     Some((i, end))
 }

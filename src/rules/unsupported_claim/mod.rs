@@ -341,9 +341,14 @@ fn find_soft(
     if place.is_some() {
         return place;
     }
+    // A person's act or stance needs "he" or "she", which most sentences lack.
+    let person = || dated::first_personal_subject(s);
     dated::dated_act(s)
-        .or_else(|| dated::persons_act(s))
-        .or_else(|| record::stance_for(s))
+        .or_else(|| {
+            person().and_then(|first| {
+                dated::persons_act(s, first).or_else(|| record::stance_for(s, first))
+            })
+        })
         .filter(|&(start, _)| allowed(start))
         .map(|(start, end)| s.range(start, end + 1))
 }

@@ -1004,22 +1004,28 @@ pub(super) fn stance(s: &SentenceView, i: usize) -> Option<usize> {
 /// was for the invasion of Iraq", "she's in favor of defunding the agency". Like "was against"
 /// (see `stance`), a stance of "he" or "she" is on the record; the speaker's own ("I'm for
 /// clean water") is a platform, and "he is for you", "she is for sure", "he was for a time" are
-/// no stance. Returns the range of "for" (or "in favor of") and the next word.
-pub(super) fn stance_for(s: &SentenceView) -> Option<(usize, usize)> {
-    (1..s.len()).find_map(|i| {
+/// no stance. `first` is the first personal subject (see `first_personal_subject`). Returns the
+/// range of "for" (or "in favor of") and the next word.
+pub(super) fn stance_for(s: &SentenceView, first: usize) -> Option<(usize, usize)> {
+    super::dated::personal_subjects(s, first).find_map(|k| {
+        // "he's for", "he is for", "he was always for".
+        let mut i = k + 1;
+        if matches!(s.word(k), "he" | "she") {
+            if !matches!(s.word(i), "is" | "was") {
+                return None;
+            }
+            i += 1;
+        }
+        if matches!(
+            s.word(i),
+            "not" | "always" | "also" | "now" | "still" | "never"
+        ) {
+            i += 1;
+        }
         let end = match s.word(i) {
             "for" => i + 1,
             "in" if matches!(s.word(i + 1), "favor" | "favour") && s.word(i + 2) == "of" => i + 3,
             _ => return None,
-        };
-        let mut b = i - 1;
-        if matches!(s.word(b), "not" | "always" | "also" | "now" | "still" | "never") && b > 0 {
-            b -= 1;
-        }
-        let subject = match s.word(b) {
-            "he's" | "she's" | "he’s" | "she’s" => true,
-            "is" | "was" => b > 0 && matches!(s.word(b - 1), "he" | "she"),
-            _ => false,
         };
         let object = s.is_word(end)
             && !matches!(
@@ -1046,6 +1052,6 @@ pub(super) fn stance_for(s: &SentenceView) -> Option<(usize, usize)> {
                     | "weeks"
                     | "days"
             );
-        (subject && object).then_some((i, end))
+        object.then_some((i, end))
     })
 }

@@ -93,8 +93,7 @@ fn is_intent_word(s: &SentenceView, i: usize) -> bool {
         // "than the budget that the Bush administration proposed.": a relative clause that
         // ends on the proposal names the thing proposed, it plans nothing.
         "proposed" => {
-            !super::record::personal_subject(s, i)
-                && !matches!(s.word(i + 1), "" | "." | "," | ";")
+            !super::record::personal_subject(s, i) && !matches!(s.word(i + 1), "" | "." | "," | ";")
         }
         "plan" | "plans" | "want" | "wants" | "intend" | "intends" | "propose" | "proposes"
         | "proposing" | "promise" | "pledge" => next == "to" || next == "that",
