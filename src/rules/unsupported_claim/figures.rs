@@ -123,6 +123,11 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     ) {
         return false;
     }
+    // "100 percent certainty", "100 percent sure", "100 percent behind him": a degree of
+    // conviction, not a measure.
+    if matches!(next, "percent" | "%") && is_conviction(s.word(i + 2)) {
+        return false;
+    }
     // "DODD 3000.09", "IFPC 2": a number right after an acronym names a directive or a
     // version.
     if i > 0 && s.is_word(i - 1) && is_acronym_text(s.text(i - 1)) && !matches!(next, "%") {
@@ -205,6 +210,14 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     true
 }
 
+/// What "100 percent" qualifies when it is a degree of conviction: "certainty", "sure".
+fn is_conviction(word: &str) -> bool {
+    matches!(
+        word,
+        "certainty" | "certain" | "sure" | "confident" | "confidence" | "committed" | "behind"
+    )
+}
+
 /// An all-capital word of two to six letters: "DODD", "IFPC".
 fn is_acronym_text(text: &str) -> bool {
     (2..=6).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_uppercase())
@@ -261,7 +274,9 @@ pub(super) fn is_span_start(word: &str) -> bool {
 pub(super) fn is_count(s: &SentenceView, i: usize) -> bool {
     let word = s.word(i);
     if matches!(word, "percent" | "percentage") {
-        return i > 0 && (s.is_number(i - 1) || NUMBER_WORDS.contains(&s.word(i - 1)));
+        return i > 0
+            && (s.is_number(i - 1) || NUMBER_WORDS.contains(&s.word(i - 1)))
+            && !is_conviction(s.word(i + 1));
     }
     if word == "per" {
         return s.word(i + 1) == "cent" && i > 0 && s.is_number(i - 1);

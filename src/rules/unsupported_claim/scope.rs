@@ -237,7 +237,7 @@ impl<'v, 'a> Scope<'v, 'a> {
 
     /// A figure or count at word `i` is a claim unless a plan states it.
     pub(super) fn figure_allowed(&self, i: usize) -> bool {
-        !self.holds_in_clause(&self.intent, i, is_intent_at)
+        !self.governs(&self.intent, i, is_intent_at)
     }
 
     /// A superlative, change or act at word `i` is a claim unless an opinion, a modal or a
