@@ -358,9 +358,10 @@ fn passive_outcome(s: &SentenceView, i: usize) -> Option<usize> {
         _ => false,
     };
     // "the son whose family was killed" is told, not asserted; "passed on", "passed down".
+    // "it was confirmed that…": an impersonal report, not an outcome.
     let phrasal = matches!(
         s.word(i + 1),
-        "on" | "down" | "over" | "along" | "around" | "off" | "out" | "up" | "through"
+        "on" | "down" | "over" | "along" | "around" | "off" | "out" | "up" | "through" | "that"
     );
     let relative = (aux.saturating_sub(3)..aux).any(|k| s.word(k) == "whose");
     (finite && !phrasal && !relative).then_some(i)
