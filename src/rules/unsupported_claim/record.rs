@@ -348,12 +348,20 @@ fn passive_outcome(s: &SentenceView, i: usize) -> Option<usize> {
     };
     let finite = match s.word(aux) {
         "was" | "were" => true,
-        // "have been", "that's been".
+        // "have been", "that's been", "has not been", "hasn't been", "has never been".
         "been" => {
+            let perfect = |k: usize| {
+                matches!(
+                    s.word(k),
+                    "has" | "have" | "had" | "hasn't" | "haven't" | "hasn’t" | "haven’t"
+                ) || s.word(k).ends_with("'s")
+                    || s.word(k).ends_with("’s")
+            };
             aux > 0
-                && (matches!(s.word(aux - 1), "has" | "have" | "had")
-                    || s.word(aux - 1).ends_with("'s")
-                    || s.word(aux - 1).ends_with("’s"))
+                && (perfect(aux - 1)
+                    || (aux > 1
+                        && matches!(s.word(aux - 1), "not" | "never")
+                        && perfect(aux - 2)))
         }
         _ => false,
     };
