@@ -350,12 +350,30 @@ fn passive_outcome(s: &SentenceView, i: usize) -> Option<usize> {
         "was" | "were" => true,
         // "have been", "that's been", "has not been", "hasn't been", "has never been".
         "been" => {
+            // Not a modal perfect: "should have been repealed", "would not have been passed".
+            let modal = |k: usize| {
+                k > 0
+                    && matches!(
+                        s.word(k - 1),
+                        "should"
+                            | "would"
+                            | "could"
+                            | "must"
+                            | "might"
+                            | "may"
+                            | "will"
+                            | "to"
+                            | "not"
+                            | "never"
+                    )
+            };
             let perfect = |k: usize| {
-                matches!(
+                (matches!(
                     s.word(k),
                     "has" | "have" | "had" | "hasn't" | "haven't" | "hasn’t" | "haven’t"
                 ) || s.word(k).ends_with("'s")
-                    || s.word(k).ends_with("’s")
+                    || s.word(k).ends_with("’s"))
+                    && !modal(k)
             };
             aux > 0
                 && (perfect(aux - 1)
