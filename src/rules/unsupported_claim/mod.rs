@@ -82,7 +82,9 @@ static ANCHOR_SHAPES: LazyLock<Box<[u64]>> = LazyLock::new(|| {
 });
 
 /// Words that start a softer pattern besides the word lists.
-const SOFT_WORDS: [&str; 64] = [
+const SOFT_WORDS: [&str; 66] = [
+    "didn't",
+    "didn’t",
     "never",
     "not",
     "hasn't",
@@ -526,8 +528,9 @@ fn soft_at(s: &SentenceView, i: usize) -> Option<TextRange> {
     }
     let found = match word {
         "never" | "not" | "hasn't" | "haven't" | "hasn’t" | "haven’t" => {
-            record::negated_perfect(s, i)
+            record::negated_perfect(s, i).or_else(|| record::negated_past(s, i))
         }
+        "didn't" | "didn’t" => record::negated_past(s, i),
         "than" => record::comparison(s, i),
         "against" => record::stance(s, i),
         _ if record::STANCE_VERBS.contains(&word) => record::stance(s, i),

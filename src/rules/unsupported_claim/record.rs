@@ -377,9 +377,7 @@ fn passive_outcome(s: &SentenceView, i: usize) -> Option<usize> {
             };
             aux > 0
                 && (perfect(aux - 1)
-                    || (aux > 1
-                        && matches!(s.word(aux - 1), "not" | "never")
-                        && perfect(aux - 2)))
+                    || (aux > 1 && matches!(s.word(aux - 1), "not" | "never") && perfect(aux - 2)))
         }
         _ => false,
     };
@@ -1081,4 +1079,81 @@ pub(super) fn stance_for(s: &SentenceView, first: usize) -> Option<(usize, usize
             );
         object.then_some((i, end))
     })
+}
+
+/// A negated act in the simple past of a named or personal subject: "Iran did not participate",
+/// "he didn't fund No Child Left Behind", "the President of the United States did not order
+/// the marines into that barracks". What a named actor did not do is as checkable as what they
+/// did. Not the speaker's, the listener's or "they"'s, not verbs of thought, perception, speech
+/// or seeming ("he didn't know", "she didn't mention", "he didn't seem"). `i` is "didn't" or the
+/// "not" of "did not"; returns the verb.
+pub(super) fn negated_past(s: &SentenceView, i: usize) -> Option<usize> {
+    let did = match s.word(i) {
+        "didn't" | "didn’t" => i,
+        "not" if i > 0 && s.word(i - 1) == "did" => i - 1,
+        _ => return None,
+    };
+    let subject = did.checked_sub(1)?;
+    let named = matches!(s.word(subject), "he" | "she")
+        || (subject > 0
+            && s.is_word(subject)
+            && s.is_capitalized(subject)
+            && s.word(subject) != "i");
+    // "in terms of why he didn't take action": an embedded question asks, it states nothing.
+    let asked = subject > 0
+        && matches!(
+            s.word(subject - 1),
+            "why" | "whether" | "if" | "how" | "when" | "what" | "unless"
+        );
+    let verb = i + 1;
+    let act = s.is_word(verb)
+        && !s.is_capitalized(verb)
+        && !matches!(
+            s.word(verb),
+            "say"
+                | "know"
+                | "think"
+                | "want"
+                | "like"
+                | "understand"
+                | "have"
+                | "see"
+                | "mean"
+                | "get"
+                | "do"
+                | "go"
+                | "tell"
+                | "believe"
+                | "need"
+                | "care"
+                | "ask"
+                | "try"
+                | "feel"
+                | "expect"
+                | "seem"
+                | "mention"
+                | "comment"
+                | "answer"
+                | "even"
+                | "really"
+                | "just"
+                | "always"
+                | "necessarily"
+                | "realize"
+                | "hear"
+                | "talk"
+                | "speak"
+                | "respond"
+                | "reply"
+                | "address"
+                | "discuss"
+                | "agree"
+                | "notice"
+                | "make"
+                | "come"
+                | "stay"
+                | "hold"
+                | "call"
+        );
+    (named && act && !asked).then_some(verb)
 }
