@@ -40,8 +40,16 @@ fn main() -> Result<()> {
             // (`briefing-lsp check DIR/latency-1m.brief.md`).
             "--write-briefings" => {
                 let dir = PathBuf::from(args.next().context("--write-briefings DIR")?);
-                std::fs::write(dir.join("latency-100k.brief.md"), briefing(100 * 1024))?;
-                std::fs::write(dir.join("latency-1m.brief.md"), briefing(1024 * 1024))?;
+                std::fs::create_dir_all(&dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+                for (name, size) in [
+                    ("latency-100k.brief.md", 100 * 1024),
+                    ("latency-1m.brief.md", 1024 * 1024),
+                ] {
+                    let path = dir.join(name);
+                    std::fs::write(&path, briefing(size))
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                }
                 return Ok(());
             }
             "-h" | "--help" => {
