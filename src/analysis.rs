@@ -84,8 +84,15 @@ pub fn analyze(text: &str, context: &Context) -> Analysis {
 /// [`analyze`] of a new version of a document: the per-sentence rules run only on sentences
 /// that `memo` (filled by the analysis of the previous version) has not seen. The result is
 /// the same as `analyze`'s.
+///
+/// It runs on the calling thread only. This is the server's analysis, and there the second
+/// thread cost more than it saved: the server's runtime, the editor and the helper thread
+/// share the cores, and on this 2-core machine waiting for the helper made a keystroke's
+/// tail five times slower (100 KB briefing: p99 6.2–6.9 ms on two threads, 1.7–2.4 ms on
+/// one; 1 MB: p99 22–28 ms, 15–19 ms; `latency --only editing`, three alternated runs), while
+/// the median stayed the same and didOpen got no slower. `check` still uses both threads.
 pub fn analyze_incremental(text: &str, context: &Context, memo: &mut SentenceMemo) -> Analysis {
-    analyze_on(text, context, parallel::worth_it(text.len()), Some(memo))
+    analyze_on(text, context, false, Some(memo))
 }
 
 /// `analyze`, on two threads when `parallel`; the result is the same either way, and with or
