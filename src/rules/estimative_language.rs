@@ -3,7 +3,7 @@
 //! sentence, and a confidence level beside a likelihood term. The standard terms themselves are
 //! never flagged; their ranges feed the server's hover and inlay hints.
 
-use super::lexicon::{LEXICON, required_word};
+use super::lexicon::{LEXICON, hedge_entries, required_word};
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
@@ -99,7 +99,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         }
         let sentence = SentenceView::new(context, index);
         let terms = standard_terms_in(&sentence);
-        for (start, length) in hedges(&sentence) {
+        for (start, length, nearest) in hedges(&sentence) {
             let range = sentence.range(start, start + length);
             let mut d = diagnostic(
                 RuleCode::EstimativeLanguage,
@@ -109,11 +109,13 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
                     range.slice(&context.document.prose)
                 ),
             );
-            for replacement in REPLACEMENTS {
+            for row in rows_nearest_first(nearest) {
+                let (_, low, high, _) = SCALE[row];
+                let replacement = REPLACEMENTS[row];
                 d.fixes.push(Fix::replace(
-                    format!("Replace with `{replacement}`"),
+                    format!("Replace with `{replacement}` ({low}–{high}%)"),
                     range,
-                    *replacement,
+                    replacement,
                 ));
             }
             out.push(d);
@@ -247,8 +249,31 @@ fn matches_phrase(s: &SentenceView, i: usize, words: &[&str]) -> usize {
     words.len()
 }
 
-/// Non-standard hedges: (first token, token count).
-fn hedges(s: &SentenceView) -> Vec<(usize, usize)> {
+/// For each hedge of `hedges.txt` (by phrase index), the row whose term its fix offers first.
+static NEAREST_ROWS: LazyLock<Vec<usize>> = LazyLock::new(|| {
+    hedge_entries()
+        .map(|(_, nearest)| {
+            REPLACEMENTS
+                .iter()
+                .position(|term| *term == nearest)
+                .unwrap_or(MIDDLE_ROW)
+        })
+        .collect()
+});
+
+/// "roughly even chance", for a hedge that leans neither way.
+const MIDDLE_ROW: usize = 3;
+
+/// The rows of the scale from `nearest` outwards, the lower of two equally far rows first:
+/// 2 gives 2, 1, 3, 0, 4, 5, 6.
+fn rows_nearest_first(nearest: usize) -> impl Iterator<Item = usize> {
+    let mut rows: Vec<usize> = (0..SCALE.len()).collect();
+    rows.sort_by_key(|row| (row.abs_diff(nearest), *row));
+    rows.into_iter()
+}
+
+/// Non-standard hedges: (first token, token count, the row their fix offers first).
+fn hedges(s: &SentenceView) -> Vec<(usize, usize, usize)> {
     let mut found = Vec::new();
     // A question ("how might the system fit?") asks; it does not estimate.
     if s.word(s.len().saturating_sub(1)) == "?" {
@@ -257,8 +282,9 @@ fn hedges(s: &SentenceView) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < s.len() {
         match LEXICON.hedges.match_at(s.lower, i) {
-            Some((_, length)) if is_hedge_use(s, i) && !s.in_quote(i) => {
-                found.push((i, length));
+            Some((phrase, length)) if is_hedge_use(s, i) && !s.in_quote(i) => {
+                let nearest = NEAREST_ROWS.get(phrase).copied().unwrap_or(MIDDLE_ROW);
+                found.push((i, length, nearest));
                 i += length;
             }
             _ => i += 1,
@@ -310,5 +336,24 @@ mod tests {
     fn scale_first_words_match_the_scale() {
         assert!(SCALE_FIRST_WORDS.iter().all(|w| is_scale_first_word(w)));
         assert_eq!(SCALE_FIRST_WORDS.len(), 13);
+    }
+
+    #[test]
+    fn every_hedge_names_a_standard_term_to_offer_first() {
+        for (hedge, nearest) in hedge_entries() {
+            assert!(
+                REPLACEMENTS.contains(&nearest),
+                "hedges.txt: `{hedge} = {nearest}` names no term of REPLACEMENTS"
+            );
+        }
+        assert_eq!(NEAREST_ROWS.len(), hedge_entries().count());
+    }
+
+    #[test]
+    fn fixes_go_outwards_from_the_nearest_row() {
+        let order = |nearest| rows_nearest_first(nearest).collect::<Vec<_>>();
+        assert_eq!(order(2), [2, 1, 3, 0, 4, 5, 6]);
+        assert_eq!(order(4), [4, 3, 5, 2, 6, 1, 0]);
+        assert_eq!(order(0), [0, 1, 2, 3, 4, 5, 6]);
     }
 }

@@ -37,11 +37,20 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         anonymous_sources: PhraseSet::new(entries(include_str!(
             "../../data/lexicon/anonymous-sources.txt"
         ))),
-        hedges: PhraseSet::new(entries(include_str!("../../data/lexicon/hedges.txt"))),
+        hedges: PhraseSet::new(hedge_entries().map(|(hedge, _)| hedge)),
         relative_spans: relative.iter().map(|(_, span)| *span).collect(),
         relative_times: PhraseSet::new(relative.iter().map(|(phrase, _)| *phrase)),
     }
 });
+
+/// `hedges.txt`: each hedge with the standard term nearest to it (after `=`), in file order,
+/// which is the order of [`Lexicon::hedges`]' phrase indices.
+pub fn hedge_entries() -> impl Iterator<Item = (&'static str, &'static str)> {
+    entries(include_str!("../../data/lexicon/hedges.txt")).map(|line| match line.split_once('=') {
+        Some((hedge, nearest)) => (hedge.trim(), nearest.trim()),
+        None => (line, ""),
+    })
+}
 
 /// Non-comment, non-blank lines.
 fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
