@@ -139,7 +139,7 @@ pub fn find(s: &SentenceView) -> Vec<TextRange> {
             };
             if s.word(i) == "be"
                 && matches!(
-                    previous,
+                    word_before_adverbs(s, i),
                     Some("could" | "would" | "might" | "may" | "can" | "should" | "must")
                 )
             {
@@ -201,6 +201,24 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
         return None;
     }
     Some(j)
+}
+
+/// The word before `i`, past up to three negations and adverbs: "would almost certainly be
+/// felt" gives "would".
+fn word_before_adverbs<'a>(s: &SentenceView<'a>, i: usize) -> Option<&'a str> {
+    let mut j = i;
+    for _ in 0..4 {
+        j = j.checked_sub(1)?;
+        let word = s.word(j);
+        if !(matches!(
+            word,
+            "not" | "n't" | "also" | "still" | "never" | "almost" | "well"
+        ) || is_adverb(word))
+        {
+            return Some(word);
+        }
+    }
+    None
 }
 
 /// "-ly" adverbs and frequency words: "were clearly marked", "are often taken".
