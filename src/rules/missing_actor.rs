@@ -65,6 +65,9 @@ static ADVERBS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
 /// to resume"): the subject is named, the construction hides nobody.
 static RAISING: LazyLock<FastSet<&str>> = word_file!("passive-raising");
 
+/// Participles that after a present "is"/"are" name a state ("the border is closed").
+static PRESENT_STATES: LazyLock<FastSet<&str>> = word_file!("passive-present-states");
+
 /// Participles of the impersonal "it is … that" construction. Those that stand for an unnamed
 /// source of a claim ("it is said", "it is argued") belong to `vague-attribution`.
 static IMPERSONAL: LazyLock<FastSet<&str>> = word_file!("passive-impersonal");
@@ -177,6 +180,13 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
     if LEXICON.adjectival_participles.contains(participle) {
         return None;
     }
+    if matches!(s.word(aux), "is" | "are") && PRESENT_STATES.contains(&participle) {
+        return None;
+    }
+    // "No deal was signed", "nothing has been decided": no act happened, so nobody is hidden.
+    if has_negative_subject(s, aux) {
+        return None;
+    }
     // "it is said to be", "is expected to attend".
     if RAISING.contains(&participle) && s.word(j + 1) == "to" {
         return None;
@@ -201,6 +211,29 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
         return None;
     }
     Some(j)
+}
+
+/// Whether "no", "nothing" or "none" starts the subject just before `aux` ("no deal was",
+/// "no final decision has been"), within three words and without crossing punctuation.
+fn has_negative_subject(s: &SentenceView, aux: usize) -> bool {
+    let mut j = aux;
+    // "has been", "had been": the auxiliary before "been".
+    if s.word(aux) == "been" && j > 0 && matches!(s.word(j - 1), "has" | "have" | "had") {
+        j -= 1;
+    }
+    for _ in 0..3 {
+        let Some(before) = j.checked_sub(1) else {
+            return false;
+        };
+        j = before;
+        if !s.is_word(j) {
+            return false;
+        }
+        if matches!(s.word(j), "no" | "nothing" | "none") {
+            return true;
+        }
+    }
+    false
 }
 
 /// The word before `i`, past up to three negations and adverbs: "would almost certainly be
