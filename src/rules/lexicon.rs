@@ -12,18 +12,67 @@ pub struct Lexicon {
     pub anonymous_sources: PhraseSet,
     pub hedges: PhraseSet,
     pub relative_times: PhraseSet,
-    /// Day offsets for the relative-time quick fix, by phrase index.
-    pub relative_spans: Vec<Option<(i64, i64)>>,
+    /// What each relative-time phrase stands for, for the quick fix, by phrase index.
+    pub relative_spans: Vec<Option<RelativeSpan>>,
+}
+
+/// The days a relative-time phrase stands for, relative to the briefing's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RelativeSpan {
+    /// From and to, in days from the date, both inclusive ("in the coming days" = 1,7).
+    Days(i64, i64),
+    /// A part of a calendar week (Monday to Sunday), month or year: "last month" is the
+    /// whole previous month, not the 31 days before the date.
+    Calendar(CalendarUnit, CalendarPart),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CalendarUnit {
+    Week,
+    Month,
+    Year,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CalendarPart {
+    Previous,
+    Current,
+    Next,
+    /// From its start to the day before the date ("earlier this month").
+    SoFar,
+    /// From the day after the date to its end ("later this year").
+    Rest,
+}
+
+/// A span after `=` in `relative-time.txt`: `-7,-1` (days) or `month,previous`.
+fn relative_span(text: &str) -> Option<RelativeSpan> {
+    let (first, second) = text.split_once(',')?;
+    let (first, second) = (first.trim(), second.trim());
+    if let (Ok(from), Ok(to)) = (first.parse(), second.parse()) {
+        return Some(RelativeSpan::Days(from, to));
+    }
+    let unit = match first {
+        "week" => CalendarUnit::Week,
+        "month" => CalendarUnit::Month,
+        "year" => CalendarUnit::Year,
+        _ => return None,
+    };
+    let part = match second {
+        "previous" => CalendarPart::Previous,
+        "current" => CalendarPart::Current,
+        "next" => CalendarPart::Next,
+        "so-far" => CalendarPart::SoFar,
+        "rest" => CalendarPart::Rest,
+        _ => return None,
+    };
+    Some(RelativeSpan::Calendar(unit, part))
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let relative: Vec<(&str, Option<(i64, i64)>)> =
+    let relative: Vec<(&str, Option<RelativeSpan>)> =
         entries(include_str!("../../data/lexicon/relative-time.txt"))
             .map(|line| match line.split_once('=') {
-                Some((phrase, span)) => {
-                    let mut parts = span.split(',').filter_map(|p| p.trim().parse().ok());
-                    (phrase.trim(), parts.next().zip(parts.next()))
-                }
+                Some((phrase, span)) => (phrase.trim(), relative_span(span)),
                 None => (line, None),
             })
             .collect();

@@ -2,7 +2,7 @@
 //! ("yesterday", "last week", "in the coming days"). With a front-matter `date`, the quick fix
 //! offers the absolute date or range.
 
-use super::lexicon::LEXICON;
+use super::lexicon::{CalendarPart, CalendarUnit, LEXICON, RelativeSpan};
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, Fix, RuleCode, RuleContext, diagnostic};
@@ -53,8 +53,11 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
                 range,
                 format!("`{written}` goes stale: give the date"),
             );
-            if let (Some(date), Some((from, to))) = (date, LEXICON.relative_spans[phrase]) {
-                let absolute = describe(date.add_days(from), date.add_days(to));
+            if let Some((from, to)) = date
+                .zip(LEXICON.relative_spans[phrase])
+                .and_then(|(date, span)| resolve(span, date))
+            {
+                let absolute = describe(from, to);
                 d.message = format!("`{written}` goes stale: give the date ({absolute})").into();
                 d.fixes.push(Fix::replace(
                     format!("Replace with `{absolute}`"),
@@ -94,7 +97,62 @@ fn is_relative_use(s: &SentenceView, i: usize, length: usize) -> bool {
     }
 }
 
+/// The first and last day `span` stands for, seen from `date`; `None` when the part is empty
+/// ("earlier this month" on the 1st).
+fn resolve(span: RelativeSpan, date: Date) -> Option<(Date, Date)> {
+    let (from, to) = match span {
+        RelativeSpan::Days(from, to) => (date.add_days(from), date.add_days(to)),
+        RelativeSpan::Calendar(unit, part) => {
+            let (start, end) = unit_around(unit, date);
+            match part {
+                CalendarPart::Current => (start, end),
+                CalendarPart::SoFar => (start, date.add_days(-1)),
+                CalendarPart::Rest => (date.add_days(1), end),
+                CalendarPart::Previous => unit_around(unit, start.add_days(-1)),
+                CalendarPart::Next => unit_around(unit, end.add_days(1)),
+            }
+        }
+    };
+    (from <= to).then_some((from, to))
+}
+
+/// The calendar week (Monday to Sunday), month or year that holds `date`: first and last day.
+fn unit_around(unit: CalendarUnit, date: Date) -> (Date, Date) {
+    match unit {
+        CalendarUnit::Week => {
+            let monday = date.add_days(-date.days_since_monday());
+            (monday, monday.add_days(6))
+        }
+        CalendarUnit::Month => (
+            Date { day: 1, ..date },
+            Date {
+                day: date.days_in_month(),
+                ..date
+            },
+        ),
+        CalendarUnit::Year => (
+            Date {
+                month: 1,
+                day: 1,
+                ..date
+            },
+            Date {
+                month: 12,
+                day: 31,
+                ..date
+            },
+        ),
+    }
+}
+
 fn describe(from: Date, to: Date) -> String {
+    let whole_month = from.day == 1 && to.day == to.days_in_month();
+    if from.year == to.year && from.month == 1 && to.month == 12 && whole_month {
+        return format!("in {}", from.year);
+    }
+    if from.year == to.year && from.month == to.month && whole_month {
+        return format!("in {} {}", month_name(from.month), from.year);
+    }
     if from == to {
         format!("on {}", long_date(from))
     } else if from.year == to.year && from.month == to.month {
@@ -134,6 +192,20 @@ fn month_name(month: u32) -> &'static str {
 }
 
 impl Date {
+    /// 0 on a Monday, 6 on a Sunday (proleptic Gregorian calendar).
+    pub fn days_since_monday(self) -> i64 {
+        // Days since 1970-01-01, a Thursday (H. Hinnant's days_from_civil).
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let month = i64::from(self.month);
+        let day_of_year =
+            (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        let days = era * 146_097 + day_of_era - 719_468;
+        (days + 3).rem_euclid(7)
+    }
+
     /// The date `days` later (or earlier, when negative).
     pub fn add_days(self, days: i64) -> Date {
         let mut date = self;
@@ -176,5 +248,74 @@ impl Date {
             }
         }
         date
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: i32, month: u32, day: u32) -> Date {
+        Date { year, month, day }
+    }
+
+    fn fix(span: RelativeSpan, on: Date) -> Option<String> {
+        resolve(span, on).map(|(from, to)| describe(from, to))
+    }
+
+    #[test]
+    fn weekdays() {
+        assert_eq!(date(1970, 1, 1).days_since_monday(), 3); // Thursday
+        assert_eq!(date(2026, 11, 20).days_since_monday(), 4); // Friday
+        assert_eq!(date(2026, 11, 23).days_since_monday(), 0); // Monday
+        assert_eq!(date(2024, 2, 29).days_since_monday(), 3); // Thursday
+        assert_eq!(date(2000, 1, 2).days_since_monday(), 6); // Sunday
+    }
+
+    #[test]
+    fn calendar_units_are_whole_weeks_months_and_years() {
+        use CalendarPart::*;
+        use CalendarUnit::*;
+        let friday = date(2026, 11, 20);
+        let calendar = RelativeSpan::Calendar;
+        assert_eq!(
+            fix(calendar(Week, Next), friday).as_deref(),
+            Some("between 23 and 29 November 2026")
+        );
+        assert_eq!(
+            fix(calendar(Week, Previous), friday).as_deref(),
+            Some("between 9 and 15 November 2026")
+        );
+        assert_eq!(
+            fix(calendar(Week, SoFar), friday).as_deref(),
+            Some("between 16 and 19 November 2026")
+        );
+        assert_eq!(
+            fix(calendar(Month, Previous), date(2026, 3, 14)).as_deref(),
+            Some("in February 2026")
+        );
+        assert_eq!(
+            fix(calendar(Month, Next), date(2026, 12, 31)).as_deref(),
+            Some("in January 2027")
+        );
+        assert_eq!(
+            fix(calendar(Year, Next), date(2026, 3, 14)).as_deref(),
+            Some("in 2027")
+        );
+        assert_eq!(
+            fix(calendar(Year, SoFar), date(2026, 3, 14)).as_deref(),
+            Some("between 1 January and 13 March 2026")
+        );
+        assert_eq!(
+            fix(calendar(Month, Rest), date(2026, 2, 27)).as_deref(),
+            Some("on 28 February 2026")
+        );
+        // Nothing of the month is left, or has gone by: no fix.
+        assert_eq!(fix(calendar(Month, Rest), date(2026, 2, 28)), None);
+        assert_eq!(fix(calendar(Month, SoFar), date(2026, 3, 1)), None);
+        assert_eq!(
+            fix(RelativeSpan::Days(1, 7), friday).as_deref(),
+            Some("between 21 and 27 November 2026")
+        );
     }
 }
