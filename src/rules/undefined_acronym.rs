@@ -21,6 +21,9 @@ static COMMON: LazyLock<FastSet<&str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Currency codes, amounts when next to a number ("EUR 1.2 billion").
+static CURRENCY_CODES: LazyLock<FastSet<&str>> = super::lexicon::word_file!("currency-codes");
+
 /// An all-caps token found in a sentence: a use, or the place where it is spelled out. What a
 /// sentence holds depends on that sentence alone, so `rules::memo` keeps it between versions;
 /// only [`resolve`] reads across sentences.
@@ -68,6 +71,9 @@ pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention
         // "low-rate initial production (LRIP)" or "LRIP (Low-Rate Initial Production)".
         let defines = (in_parens && i >= 2 && s.is_word(i - 2))
             || (s.word(i + 1) == "(" && s.is_capitalized(i + 2) && !is_acronym(s.text(i + 2)));
+        if CURRENCY_CODES.contains(text) && next_to_number(&s, i) {
+            continue;
+        }
         // "Fort Irwin, CA": a two-letter code after a place name is an address.
         if text.len() == 2 && i > 0 && s.word(i - 1) == "," {
             continue;
@@ -188,6 +194,19 @@ fn is_shouting(tokens: &[Token], prose: &[u8]) -> bool {
         }
     }
     words >= 3 && caps * 2 > words
+}
+
+/// "EUR 1.2 billion", "1,500 USD", "900 million SEK".
+fn next_to_number(s: &SentenceView, i: usize) -> bool {
+    let number = |j: usize| s.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number);
+    let scale = |j: usize| {
+        matches!(
+            s.word(j),
+            "thousand" | "million" | "billion" | "trillion" | "bn"
+        ) && j > 0
+            && number(j - 1)
+    };
+    number(i + 1) || i.checked_sub(1).is_some_and(|j| number(j) || scale(j))
 }
 
 /// Part of a phrase in capitals ("NAYAK FARMS:", "MS. JEAN-PIERRE:"), not an acronym.
