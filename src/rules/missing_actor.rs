@@ -180,6 +180,14 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
     if LEXICON.adjectival_participles.contains(participle) {
         return None;
     }
+    // "who asked not to be named": the anonymity formula, which `anonymous-source` reports.
+    if s.word(aux) == "be"
+        && aux > 0
+        && s.word(aux - 1) == "to"
+        && matches!(participle, "named" | "identified" | "quoted")
+    {
+        return None;
+    }
     if matches!(s.word(aux), "is" | "are") && PRESENT_STATES.contains(&participle) {
         return None;
     }
