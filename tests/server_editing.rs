@@ -249,6 +249,32 @@ async fn code_actions_offer_fixes_and_ignore() {
     let first = &actions[0];
     assert_eq!(first["isPreferred"], true);
     assert_eq!(first["edit"]["changes"][fix_uri][0]["newText"], "Summary");
+
+    // A hedge's fixes are choices of likelihood: none is applied by "auto fix".
+    let hedge_uri = "file:///tmp/hedge.brief.md";
+    server
+        .open(
+            hedge_uri,
+            "briefing",
+            "# Summary
+
+The ceasefire will probably not hold.
+",
+        )
+        .await;
+    let diagnostics = server.diagnostics(hedge_uri, 1).await;
+    let hedge = diagnostics
+        .iter()
+        .find(|d| d["code"] == "estimative-language")
+        .unwrap();
+    let params = json!({"textDocument": {"uri": hedge_uri}, "range": hedge["range"], "context": {"diagnostics": []}});
+    let actions = server.request("textDocument/codeAction", params).await;
+    let actions = actions.as_array().unwrap();
+    assert_eq!(actions[0]["title"], "Replace with `unlikely` (20–45%)");
+    assert!(
+        actions.iter().all(|a| a["isPreferred"].is_null()),
+        "{actions:?}"
+    );
     server.shutdown().await;
 }
 

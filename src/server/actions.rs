@@ -34,7 +34,7 @@ pub fn code_actions(snapshot: &Snapshot, range: lsp::Range) -> Vec<lsp::CodeActi
                 fix.title.clone(),
                 edits,
                 lsp_diagnostic.clone(),
-                i == 0,
+                i == 0 && has_likely_fix(diagnostic),
             ));
         }
         let line = lines.index.line_of(diagnostic.range.start);
@@ -44,6 +44,13 @@ pub fn code_actions(snapshot: &Snapshot, range: lsp::Range) -> Vec<lsp::CodeActi
         }
     }
     out
+}
+
+/// Whether the first fix is the one the writer most likely wants, which editors apply on
+/// "auto fix". Not for a hedge: the writer has to choose how likely the event is, and the
+/// nearest standard term is only where the list starts.
+fn has_likely_fix(diagnostic: &Diagnostic) -> bool {
+    diagnostic.code != RuleCode::EstimativeLanguage
 }
 
 /// A diagnostic range touches the requested range (a cursor at either end counts).
