@@ -59,11 +59,13 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
             {
                 let absolute = describe(from, to);
                 d.message = format!("`{written}` goes stale: give the date ({absolute})").into();
-                d.fixes.push(Fix::replace(
-                    format!("Replace with `{absolute}`"),
-                    range,
-                    absolute,
-                ));
+                if let Some(replacement) = replacement(&s, i, length, written, from, to) {
+                    d.fixes.push(Fix::replace(
+                        format!("Replace with `{replacement}`"),
+                        range,
+                        replacement,
+                    ));
+                }
             }
             out.push(d);
             i += length;
@@ -145,16 +147,74 @@ fn unit_around(unit: CalendarUnit, date: Date) -> (Date, Date) {
     }
 }
 
-fn describe(from: Date, to: Date) -> String {
+/// The words that replace the phrase where it stands: "in 2025" alone, "2025" after a
+/// preposition ("since last year" → "since 2025"), "2025's" for a possessive ("last year's
+/// budget"); a range ("between 9 and 15 March 2026") only alone, as "by between…" or
+/// "between…'s" would not read. Capitalised like the phrase.
+fn replacement(
+    s: &SentenceView,
+    i: usize,
+    length: usize,
+    written: &str,
+    from: Date,
+    to: Date,
+) -> Option<String> {
+    let last = s.word(i + length - 1);
+    let possessive = ["'s", "’s"]
+        .into_iter()
+        .find(|suffix| last.ends_with(suffix));
+    let after_preposition = i > 0
+        && matches!(
+            s.word(i - 1),
+            "by" | "until"
+                | "till"
+                | "since"
+                | "from"
+                | "before"
+                | "after"
+                | "during"
+                | "through"
+                | "throughout"
+                | "for"
+                | "of"
+                | "over"
+                | "within"
+                | "to"
+                | "at"
+        );
+    let text = match (single(from, to), possessive) {
+        (Some((_, when)), Some(suffix)) => format!("{when}{suffix}"),
+        (Some((_, when)), None) if after_preposition => when,
+        (Some((preposition, when)), None) => format!("{preposition} {when}"),
+        (None, None) if !after_preposition => describe(from, to),
+        (None, _) => return None,
+    };
+    Some(if written.starts_with(char::is_uppercase) {
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        text
+    })
+}
+
+/// A span that one date, month or year names: the preposition it takes and the words.
+fn single(from: Date, to: Date) -> Option<(&'static str, String)> {
     let whole_month = from.day == 1 && to.day == to.days_in_month();
     if from.year == to.year && from.month == 1 && to.month == 12 && whole_month {
-        return format!("in {}", from.year);
+        return Some(("in", from.year.to_string()));
     }
     if from.year == to.year && from.month == to.month && whole_month {
-        return format!("in {} {}", month_name(from.month), from.year);
+        return Some(("in", format!("{} {}", month_name(from.month), from.year)));
     }
-    if from == to {
-        format!("on {}", long_date(from))
+    (from == to).then(|| ("on", long_date(from)))
+}
+
+fn describe(from: Date, to: Date) -> String {
+    if let Some((preposition, when)) = single(from, to) {
+        format!("{preposition} {when}")
     } else if from.year == to.year && from.month == to.month {
         format!("between {} and {}", from.day, long_date(to))
     } else if from.year == to.year {
@@ -261,6 +321,42 @@ mod tests {
 
     fn fix(span: RelativeSpan, on: Date) -> Option<String> {
         resolve(span, on).map(|(from, to)| describe(from, to))
+    }
+
+    /// The replacement each relative-time finding of `body` offers, dated 14 March 2026.
+    fn replacements(body: &str) -> Vec<String> {
+        let text = format!("---\ndate: 2026-03-14\n---\n\n# A\n\n{body}\n");
+        let context =
+            crate::analysis::Context::new("t.brief.md", crate::config::Config::defaults());
+        crate::analysis::analyze(&text, &context)
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == RuleCode::RelativeTime)
+            .map(|d| {
+                d.fixes
+                    .first()
+                    .map_or("-".into(), |f| f.edits[0].new_text.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn replacements_fit_where_the_phrase_stands() {
+        assert_eq!(
+            replacements(
+                "Last year's budget was cut. Yesterday, the vote was held. Prices rose since \
+                 last year. The law applies until next month. The mandate ends by next week. \
+                 Talks resume next week."
+            ),
+            [
+                "2025's",
+                "On 13 March 2026",
+                "2025",
+                "April 2026",
+                "-",
+                "between 16 and 22 March 2026"
+            ]
+        );
     }
 
     #[test]
