@@ -248,3 +248,18 @@ fn broken_config_is_reported_in_its_own_file() {
     assert_eq!(codes, vec!["invalid-config", "unknown-rule"]);
     assert_eq!(config["diagnostics"][0]["range"]["start"]["line"], 1);
 }
+
+#[test]
+fn human_output_shows_the_first_fix_and_counts_the_others() {
+    let (_, stdout, _) = run(&["check", "examples/annotated/annotated-example.brief.md"]);
+    assert!(
+        stdout.contains(
+            "quick fix: Replace with `roughly even chance` (45–55%) (6 more fixes in the editor)"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("quick fix: Insert a citation\n"),
+        "{stdout}"
+    );
+}

@@ -226,8 +226,15 @@ fn write_human(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()>
                     .path(c.path.as_str())
                     .annotation(AnnotationKind::Primary.span(span)),
             );
-            for fix in d.fixes.iter().take(1) {
-                group = group.element(Level::HELP.message(format!("quick fix: {}", fix.title)));
+            // The first fix, and how many more an editor offers (a hedge has seven).
+            if let Some(fix) = d.fixes.first() {
+                let more = match d.fixes.len() - 1 {
+                    0 => String::new(),
+                    1 => " (1 more fix in the editor)".to_owned(),
+                    n => format!(" ({n} more fixes in the editor)"),
+                };
+                group =
+                    group.element(Level::HELP.message(format!("quick fix: {}{more}", fix.title)));
             }
             writeln!(out, "{}\n", renderer.render(&[group]))?;
         }
