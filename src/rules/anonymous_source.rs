@@ -73,7 +73,9 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     );
 }
 
-fn find(s: &SentenceView) -> Option<TextRange> {
+/// The anonymous source of the sentence, if any; `unsupported-claim` asks it too, so that a
+/// sentence whose source is reported as anonymous is not reported again as unsupported.
+pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
     // A speaker label ends in ":": without one, no word is part of a label.
     let has_colon = s.lower.contains(&":");
     for i in 0..s.len() {

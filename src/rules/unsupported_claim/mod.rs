@@ -214,6 +214,12 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         if !is_assertion(&sentence) || has_named_source(&sentence) {
             continue;
         }
+        // A source already reported as vague or anonymous is the finding an editor acts on;
+        // the claim it carries is not reported a second time. Asked only now, after a
+        // checkable element was found, so that sentences without one cost nothing more.
+        if source_reported(context, index, &sentence) {
+            continue;
+        }
         let mut d = diagnostic(
             RuleCode::UnsupportedClaim,
             trigger,
@@ -230,6 +236,25 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         ));
         out.push(d);
     }
+}
+
+/// Whether `vague-attribution` or `anonymous-source`, when enabled, reports the sentence's
+/// source (both skip the cited sentences, as this rule does).
+fn source_reported(context: &RuleContext, index: usize, sentence: &SentenceView) -> bool {
+    let reports = |code: RuleCode, family: u32, find: fn(&SentenceView) -> Option<TextRange>| {
+        context.severity(code).is_some()
+            && context.sentence_has(index, family)
+            && find(sentence).is_some()
+    };
+    reports(
+        RuleCode::VagueAttribution,
+        triggers::VAGUE_ATTRIBUTION,
+        super::vague_attribution::find,
+    ) || reports(
+        RuleCode::AnonymousSource,
+        triggers::ANONYMOUS_SOURCE,
+        super::anonymous_source::find,
+    )
 }
 
 /// The first checkable element of the sentence, figures before words. `figure_allowed` rejects

@@ -99,7 +99,9 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     );
 }
 
-fn find(s: &SentenceView) -> Option<TextRange> {
+/// The vague attribution of the sentence, if any; `unsupported-claim` asks it too, so that a
+/// sentence whose source is reported as vague is not reported again as unsupported.
+pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
     for i in 0..s.len() {
         let word = s.word(i);
         if word == "according" && s.word(i + 1) == "to" {
