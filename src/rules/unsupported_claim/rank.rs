@@ -59,29 +59,35 @@ pub(super) fn superlative_since(s: &SentenceView, i: usize) -> Option<usize> {
     if !dated && !matches!(next, "records" | "world") {
         return None;
     }
-    (i.saturating_sub(6)..i).find(|&j| {
-        let word = s.word(j);
-        j > 0
-            && matches!(s.word(j - 1), "the" | "its" | "their")
-            && word.len() >= 6
-            && word.ends_with("est")
-            && !matches!(
-                word,
-                "interest"
-                    | "protest"
-                    | "request"
-                    | "forest"
-                    | "honest"
-                    | "modest"
-                    | "suggest"
-                    | "digest"
-                    | "arrest"
-                    | "contest"
-                    | "harvest"
-                    | "manifest"
-                    | "latest"
-            )
-    })
+    // "the first ministerial gathering of the Weimar Triangle since 2023": up to eight words
+    // back, within the clause.
+    (i.saturating_sub(8)..i)
+        .rev()
+        .take_while(|&j| !matches!(s.word(j), "," | ";" | "which" | "where" | "who" | "that"))
+        .find(|&j| {
+            let word = s.word(j);
+            j > 0
+                && matches!(s.word(j - 1), "the" | "its" | "their")
+                && (word == "first"
+                    || (word.len() >= 6
+                        && word.ends_with("est")
+                        && !matches!(
+                            word,
+                            "interest"
+                                | "protest"
+                                | "request"
+                                | "forest"
+                                | "honest"
+                                | "modest"
+                                | "suggest"
+                                | "digest"
+                                | "arrest"
+                                | "contest"
+                                | "harvest"
+                                | "manifest"
+                                | "latest"
+                        )))
+        })
 }
 
 /// "four years in a row", "for the third time in a row": `i` is "row". Returns the first token.

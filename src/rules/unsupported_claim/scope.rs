@@ -97,9 +97,52 @@ fn is_intent_word(s: &SentenceView, i: usize) -> bool {
         }
         "plan" | "plans" | "want" | "wants" | "intend" | "intends" | "propose" | "proposes"
         | "proposing" | "promise" | "pledge" => next == "to" || next == "that",
+        // "is planned to occur by 2028", "is scheduled to open": a timetable is a plan.
+        "planned" | "scheduled" => next == "to",
+        // "Artemis IV is to be the first landing since 1972", "observers are to be deployed":
+        // "be" to come is a plan.
+        "to" => next == "be" && matches!(s.word(i.wrapping_sub(1)), "is" | "are"),
+        // "Germany pledged an additional €200 million", "the fund promises $5 million": an
+        // amount pledged is a commitment, like "will provide"; not "he pledged $5 billion",
+        // another person's platform on the record (see `third_person_intent`).
+        "pledged" | "pledges" | "promised" | "promises" => {
+            next == "to"
+                || next == "that"
+                || (!matches!(s.word(i.wrapping_sub(1)), "he" | "she") && pledges_amount(s, i + 1))
+        }
         // "will", "let's", "we'll": a promise whatever follows.
         _ => matches!(word, "will" | "let's") || word.ends_with("'ll") || word.ends_with("’ll"),
     }
+}
+
+/// An amount pledged starts at word `i`: "$5 million", "an additional €200 million", "up to
+/// 5,000 troops", "another 300 generators".
+fn pledges_amount(s: &SentenceView, i: usize) -> bool {
+    let mut k = i;
+    while k < i + 3
+        && matches!(
+            s.word(k),
+            "a" | "an"
+                | "another"
+                | "additional"
+                | "further"
+                | "extra"
+                | "new"
+                | "up"
+                | "to"
+                | "nearly"
+                | "about"
+                | "around"
+                | "some"
+                | "more"
+                | "than"
+                | "over"
+                | "almost"
+        )
+    {
+        k += 1;
+    }
+    s.is_number(k) || matches!(s.word(k), "$" | "€" | "£" | "¥")
 }
 
 /// Word `j` marks the speaker's own plan. A plan in the clause of a trigger makes it no claim:
@@ -471,25 +514,128 @@ pub(super) fn has_named_source(s: &SentenceView) -> bool {
         if is_source_verb(word) && !is_excluded_report(s, i) {
             // A named subject just before the verb: "Canada said", "the IMF estimates", "the
             // ministry reported", "Kallas told". A date is no subject ("on 14 March, …").
-            let from = i.saturating_sub(3);
-            if (from..i).any(|j| {
-                s.mention(j).is_some()
-                    || is_acronym(s, j)
-                    || (s.is_capitalized(j)
-                        && j > 0
-                        && s.is_word(j)
-                        && !is_function_word(s.word(j))
-                        && !MONTHS.contains(&s.word(j))
-                        && !WEEKDAYS.contains(&s.word(j)))
-                    || s.word(j) == "@"
-                    || (NAMED_BODIES.contains(&s.word(j))
-                        && (from.saturating_sub(2)..j).any(|k| s.word(k) == "the"))
-            }) {
+            if named_subject_before(s, i) {
+                return true;
+            }
+            // "Fingrid, the Finnish grid operator, said", "Antti Häkkänen, Finland's defence
+            // minister, told…": the subject stands before an appositive set off by commas.
+            if let Some(comma) = appositive_before(s, i)
+                && (named_subject_before(s, comma) || named_opening(s, comma))
+            {
                 return true;
             }
         }
     }
-    false
+    cites_in_parentheses(s)
+}
+
+/// A named subject in the three words before word `i` (a reporting verb or the comma of an
+/// appositive): a known actor, an acronym, a capitalised word that is not the sentence's first,
+/// or "the" and an institution noun ("the ministry").
+fn named_subject_before(s: &SentenceView, i: usize) -> bool {
+    let from = i.saturating_sub(3);
+    (from..i).any(|j| {
+        s.mention(j).is_some()
+            || is_acronym(s, j)
+            || (s.is_capitalized(j)
+                && j > 0
+                && s.is_word(j)
+                && !is_function_word(s.word(j))
+                && !MONTHS.contains(&s.word(j))
+                && !WEEKDAYS.contains(&s.word(j)))
+            || s.word(j) == "@"
+            || (NAMED_BODIES.contains(&s.word(j))
+                && (from.saturating_sub(2)..j).any(|k| s.word(k) == "the"))
+    })
+}
+
+/// The comma that opens an appositive ending just before word `i`: ", the Finnish grid
+/// operator," or ", Finland's defence minister,", at most eight words, which start with a
+/// determiner or a possessive, so that "In Estonia, prices rose 40 percent, said…" is none.
+fn appositive_before(s: &SentenceView, i: usize) -> Option<usize> {
+    if i < 3 || s.word(i - 1) != "," {
+        return None;
+    }
+    let close = i - 1;
+    let open = (close.saturating_sub(9)..close)
+        .rev()
+        .find(|&k| !s.is_word(k))
+        .filter(|&k| s.word(k) == ",")?;
+    let first = s.word(open + 1);
+    let introduces = matches!(first, "the" | "a" | "an" | "its" | "their")
+        || first.ends_with("'s")
+        || first.ends_with("’s");
+    (open > 0 && close > open + 2 && introduces).then_some(open)
+}
+
+/// A one- or two-word name opening the sentence before the comma at `comma`: "Fingrid, the
+/// Finnish grid operator, said". Capitalised, not a sentence adverb ("However, …").
+fn named_opening(s: &SentenceView, comma: usize) -> bool {
+    (1..=2).contains(&comma)
+        && (0..comma).all(|j| s.is_word(j) && s.is_capitalized(j))
+        && !is_function_word(s.word(0))
+        && !matches!(
+            s.word(0),
+            "however"
+                | "meanwhile"
+                | "separately"
+                | "moreover"
+                | "still"
+                | "instead"
+                | "yesterday"
+                | "today"
+                | "finally"
+                | "earlier"
+                | "later"
+                | "overall"
+                | "nevertheless"
+                | "additionally"
+                | "similarly"
+                | "likewise"
+                | "indeed"
+                | "now"
+                | "then"
+                | "thus"
+                | "therefore"
+                | "furthermore"
+                | "again"
+                | "also"
+                | "notably"
+                | "previously"
+                | "first"
+                | "second"
+                | "third"
+                | "last"
+                | "next"
+                | "in"
+        )
+        && !MONTHS.contains(&s.word(0))
+        && !WEEKDAYS.contains(&s.word(0))
+}
+
+/// An author–date citation in parentheses: "(UNHCR, 2025)", "(World Bank 2024)", "(Eurostat,
+/// October 2025)": the parenthesis opens on a name (a capitalised word that is not a month or
+/// a function word, or an acronym) and holds a year, within twelve tokens.
+fn cites_in_parentheses(s: &SentenceView) -> bool {
+    (0..s.len()).any(|open| {
+        s.word(open) == "("
+            && (s.mention(open + 1).is_some()
+                || is_acronym(s, open + 1)
+                || (s.is_capitalized(open + 1)
+                    && s.is_word(open + 1)
+                    && !is_function_word(s.word(open + 1))
+                    && !MONTHS.contains(&s.word(open + 1))))
+            && (open + 2..(open + 13).min(s.len()))
+                .take_while(|&k| s.word(k) != ")")
+                .any(|k| is_year(s.word(k)))
+    })
+}
+
+/// A four-digit year from 1900 to 2099.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && (word.starts_with("19") || word.starts_with("20"))
+        && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The source verb at `i` reports nothing: part of a name, a passive, a pronoun's words, or a
