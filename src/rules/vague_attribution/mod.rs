@@ -126,6 +126,11 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
             // "X is widely expected to…".
             return Some(s.range(i, i + 2));
         }
+        if word == "reports"
+            && let Some(start) = there_are_reports(s, i)
+        {
+            return Some(s.range(start, i + 1));
+        }
         if matches!(
             word,
             "research" | "studies" | "study" | "evidence" | "surveys" | "polls" | "reports"
@@ -276,6 +281,45 @@ fn pronoun_report(s: &SentenceView, i: usize) -> Option<usize> {
     ) || s.mention(v + 1).is_some()
         || (last && i > 0);
     opens_clause.then_some(v)
+}
+
+/// "There have been reports that the RSF receives weapons", "there are unconfirmed reports of
+/// shelling": reports with no reporter. `i` is "reports"; returns the first token ("there").
+fn there_are_reports(s: &SentenceView, i: usize) -> Option<usize> {
+    if !matches!(s.word(i + 1), "that" | "of") {
+        return None;
+    }
+    let mut j = i;
+    if j > 0
+        && matches!(
+            s.word(j - 1),
+            "unconfirmed"
+                | "credible"
+                | "numerous"
+                | "multiple"
+                | "widespread"
+                | "persistent"
+                | "repeated"
+                | "conflicting"
+                | "new"
+                | "some"
+                | "several"
+                | "many"
+                | "media"
+                | "press"
+                | "news"
+        )
+    {
+        j -= 1;
+    }
+    // "there are", "there were", "there have been", "there has been", "there had been".
+    let be = j.checked_sub(1)?;
+    let there = match s.word(be) {
+        "are" | "were" | "is" | "was" => be.checked_sub(1)?,
+        "been" if be >= 2 && matches!(s.word(be - 1), "have" | "has" | "had") => be - 2,
+        _ => return None,
+    };
+    (s.word(there) == "there").then_some(there)
 }
 
 /// "research has shown", "studies suggest", "reports indicate" with no named study.
