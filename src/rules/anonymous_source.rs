@@ -9,6 +9,7 @@ use super::lexicon::{Shapes, word_file};
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, check_uncited_sentences};
+use crate::actors::ActorKind;
 use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
@@ -148,10 +149,14 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
             if j < s.len() && is_source_noun(s.word(j)) && is_person_source(s.word(j)) {
                 let next = s.word(j + 1);
                 // "two diplomats who attended the meeting said": a relative clause may come first.
-                let described = matches!(
+                // "a negotiator from a least-developed country said", "a diplomat in Brussels
+                // said"; not "an analyst at Capital Economics said", who names an employer.
+                let described = (matches!(
                     next,
                     "who" | "with" | "familiar" | "close" | "briefed" | "speaking" | "involved"
-                ) && verb_after(s, j + 2).is_some();
+                ) || (matches!(next, "from" | "at" | "in")
+                    && !names_employer(s, j)))
+                    && verb_after(s, j + 2).is_some();
                 let reports = described
                     || LEXICON.reporting_verbs.contains(next)
                         && !matches!(next, "see" | "saw" | "view" | "question");
@@ -227,7 +232,12 @@ fn names_employer(s: &SentenceView, j: usize) -> bool {
         return false;
     }
     let k = if s.word(j + 2) == "the" { j + 3 } else { j + 2 };
-    s.mention(k).is_some() || (s.is_word(k) && s.is_capitalized(k))
+    match s.mention_kind(k) {
+        // "a diplomat from Brazil" names a country, not who spoke.
+        Some(ActorKind::State | ActorKind::Place | ActorKind::Group) => false,
+        Some(_) => true,
+        None => s.is_word(k) && s.is_capitalized(k),
+    }
 }
 
 fn is_person_source(noun: &str) -> bool {
