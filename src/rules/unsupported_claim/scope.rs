@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use super::super::lexicon::word_file;
 use super::super::sentence::SentenceView;
+use crate::actors::ActorKind;
 use crate::fast_hash::FastSet;
 
 use super::figures::MONTHS;
@@ -96,7 +97,23 @@ fn is_intent_word(s: &SentenceView, i: usize) -> bool {
             !super::record::personal_subject(s, i) && !matches!(s.word(i + 1), "" | "." | "," | ";")
         }
         "plan" | "plans" | "want" | "wants" | "intend" | "intends" | "propose" | "proposes"
-        | "proposing" | "promise" | "pledge" => next == "to" || next == "that",
+        | "proposing" | "promise" | "pledge"
+            if next == "to" || next == "that" =>
+        {
+            true
+        }
+        // "The EU wants a 90% emissions cut by 2040": a state's or a body's target; a
+        // person's ("Romney wants a $5 trillion tax cut") is their platform on the record.
+        "want" | "wants" => {
+            i > 0
+                && matches!(
+                    s.mention_kind(i - 1),
+                    Some(ActorKind::State | ActorKind::Organization | ActorKind::Government)
+                )
+                && pledges_amount(s, i + 1)
+        }
+        "plan" | "plans" | "intend" | "intends" | "propose" | "proposes" | "proposing"
+        | "promise" | "pledge" => false,
         // "is planned to occur by 2028", "is scheduled to open": a timetable is a plan.
         "planned" | "scheduled" => next == "to",
         // "Artemis IV is to be the first landing since 1972", "observers are to be deployed":
