@@ -568,7 +568,8 @@ fn named_subject_before(s: &SentenceView, i: usize) -> bool {
 
 /// The comma that opens an appositive ending just before word `i`: ", the Finnish grid
 /// operator," or ", Finland's defence minister,", at most eight words, which start with a
-/// determiner or a possessive, so that "In Estonia, prices rose 40 percent, said…" is none.
+/// determiner, a possessive or "in" ("in a statement"), so that "Prices rose 40 percent, the
+/// highest in a decade, …" needs a named subject before its first comma.
 fn appositive_before(s: &SentenceView, i: usize) -> Option<usize> {
     if i < 3 || s.word(i - 1) != "," {
         return None;
@@ -579,7 +580,8 @@ fn appositive_before(s: &SentenceView, i: usize) -> Option<usize> {
         .find(|&k| !s.is_word(k))
         .filter(|&k| s.word(k) == ",")?;
     let first = s.word(open + 1);
-    let introduces = matches!(first, "the" | "a" | "an" | "its" | "their")
+    // "the ministry, in a statement, said": a parenthetical phrase sets off the subject too.
+    let introduces = matches!(first, "the" | "a" | "an" | "its" | "their" | "in")
         || first.ends_with("'s")
         || first.ends_with("’s");
     (open > 0 && close > open + 2 && introduces).then_some(open)

@@ -10,6 +10,7 @@ use super::lexicon::word_file;
 use super::sentence::SentenceView;
 use super::triggers;
 use super::{Diagnostic, RuleCode, RuleContext, check_uncited_sentences};
+use crate::actors::ActorKind;
 use crate::fast_hash::FastSet;
 use crate::text::TextRange;
 
@@ -288,6 +289,18 @@ fn pronoun_report(s: &SentenceView, i: usize) -> Option<usize> {
 fn there_are_reports(s: &SentenceView, i: usize) -> Option<usize> {
     if !matches!(s.word(i + 1), "that" | "of") {
         return None;
+    }
+    // "reports of the Court of Auditors" name their author (a nationality does not: "reports
+    // of Russian troops massing").
+    if s.word(i + 1) == "of" {
+        let k = if s.word(i + 2) == "the" { i + 3 } else { i + 2 };
+        let named = match s.mention_kind(k) {
+            Some(kind) => !matches!(kind, ActorKind::State | ActorKind::Place),
+            None => s.is_word(k) && s.is_capitalized(k),
+        };
+        if named {
+            return None;
+        }
     }
     let mut j = i;
     if j > 0
