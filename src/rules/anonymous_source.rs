@@ -129,6 +129,17 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
             let end = verb_after(s, i + length).unwrap_or(i + length - 1);
             return Some(s.range(start, end + 1));
         }
+        // "People familiar with US intelligence assessments said": the listed phrases name
+        // the usual determiners ("familiar with the…"); any other object needs the same
+        // source noun before and reporting verb after.
+        if s.word(i) == "familiar"
+            && s.word(i + 1) == "with"
+            && let Some(noun) = source_noun_before(s, i)
+            && !(i > 0 && matches!(s.word(i - 1), "was" | "were" | "is" | "are" | "been" | "be"))
+            && let Some(verb) = verb_after(s, i + 2)
+        {
+            return Some(s.range(noun, verb + 1));
+        }
         // "according to a regional security official", "according to two European diplomats":
         // a counted source described only by its rank, field or nationality.
         if s.word(i) == "according"
