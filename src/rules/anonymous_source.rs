@@ -314,6 +314,9 @@ fn is_source_modifier(s: &SentenceView, j: usize) -> bool {
             | "unnamed"
             | "anonymous"
     ) || s.mention(j).is_some()
+        // "a Hamas official", "a Senate aide": a body that is no known actor, capitalised
+        // inside the sentence, describes the source as "Kremlin" does without naming them.
+        || (j > 0 && s.is_word(j) && s.is_capitalized(j))
 }
 
 /// The source noun just before a phrase like "familiar with" ("officials familiar with…").
