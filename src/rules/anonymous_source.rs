@@ -87,7 +87,7 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
         // "Diplomatic sources in Brussels said": sources reporting, not "sources of funding".
         if is_reporting_source(s, i)
             && let Some(verb) = verb_after(s, i + 1)
-            && verb <= i + 4
+            && verb <= i + 5
         {
             let start = source_noun_before(s, i + 1).unwrap_or(i);
             return Some(s.range(start, verb + 1));
@@ -110,10 +110,15 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
                 // "officials", with no "be" between, and before a reporting verb.
                 let passive =
                     i > 0 && matches!(s.word(i - 1), "was" | "were" | "is" | "are" | "been" | "be");
-                // "…, said a person familiar with her plans": the verb may come first.
-                let verb_before = noun.is_some_and(|n| {
-                    n >= 1 && matches!(s.word(n - 1), "said" | "says" | "told" | "according")
+                // "…, said a person familiar with her plans": the verb may come first, and so may
+                // "according to" ("According to officials familiar with the intelligence, …").
+                let according = noun.is_some_and(|n| {
+                    n >= 2 && s.word(n - 1) == "to" && s.word(n - 2) == "according"
                 });
+                let verb_before = according
+                    || noun.is_some_and(|n| {
+                        n >= 1 && matches!(s.word(n - 1), "said" | "says" | "told" | "according")
+                    });
                 if noun.is_none()
                     || passive
                     || (verb_after(s, i + length).is_none() && !verb_before)
@@ -121,7 +126,7 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
                     continue;
                 }
                 if verb_before {
-                    let start = noun.unwrap_or(i) - 1;
+                    let start = noun.unwrap_or(i) - if according { 2 } else { 1 };
                     return Some(s.range(start, i + length));
                 }
             }
@@ -129,12 +134,14 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
             let end = verb_after(s, i + length).unwrap_or(i + length - 1);
             return Some(s.range(start, end + 1));
         }
-        // "People familiar with US intelligence assessments said": the listed phrases name
+        // "People familiar with US intelligence assessments said", "People involved in the
+        // drafting said": the listed phrases name
         // the usual determiners ("familiar with the…"); any other object needs the same
         // source noun before and reporting verb after.
-        if s.word(i) == "familiar"
-            && s.word(i + 1) == "with"
-            && let Some(noun) = source_noun_before(s, i)
+        if matches!(
+            (s.word(i), s.word(i + 1)),
+            ("familiar", "with") | ("involved", "in")
+        ) && let Some(noun) = source_noun_before(s, i)
             && !(i > 0 && matches!(s.word(i - 1), "was" | "were" | "is" | "are" | "been" | "be"))
             && let Some(verb) = verb_after(s, i + 2)
         {
@@ -309,6 +316,7 @@ fn is_source_modifier(s: &SentenceView, j: usize) -> bool {
             | "gulf"
             | "arab"
             | "regional"
+            | "party"
             | "local"
             | "un-named"
             | "unnamed"
