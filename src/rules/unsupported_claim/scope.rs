@@ -168,7 +168,63 @@ fn pledges_amount(s: &SentenceView, i: usize) -> bool {
 /// or a contrast; not at colons, dashes or semicolons, which go on with the plan ("will provide
 /// support: $1 million in grants; and train 1,880 health workers").
 fn is_intent_at(s: &SentenceView, j: usize) -> bool {
-    is_intent_word(s, j) && !third_person_intent(s, j) && !is_projected_effect(s, j)
+    is_intent_word(s, j)
+        && !third_person_intent(s, j)
+        && !is_projected_effect(s, j)
+        && !is_speech_act(s, j)
+}
+
+/// The plan word at `j` announces what the speaker is about to say, not what they will do:
+/// "let's be clear: earmarks account for $18 billion", "I'll tell you, she destroyed 33,000
+/// e-mails", "I want to point out that…". The figure that follows is stated, not promised.
+/// ("let's move a million people from welfare to work" and "I'll give you a tax cut" still plan.)
+fn is_speech_act(s: &SentenceView, j: usize) -> bool {
+    let word = s.word(j);
+    // The verb after the plan word: "will tell", "want to say", "going to point", "let's be".
+    let mut k = match word {
+        "want" | "wants" | "going" => j + 2,
+        _ => j + 1,
+    };
+    if word != "let's" && s.word(j + 1) == "to" && !matches!(word, "want" | "wants" | "going") {
+        return false;
+    }
+    while matches!(s.word(k), "just" | "also" | "only" | "simply" | "first") {
+        k += 1;
+    }
+    let verb = s.word(k);
+    let speech = matches!(
+        verb,
+        "say"
+            | "tell"
+            | "point"
+            | "remind"
+            | "repeat"
+            | "admit"
+            | "concede"
+            | "mention"
+            | "note"
+            | "stress"
+            | "emphasize"
+            | "emphasise"
+            | "underline"
+    ) || (verb == "make" && (s.word(k + 1) == "clear" || s.word(k + 2) == "clear"))
+        // "I'll add that…" speaks; "I'm going to add 40,000 troops" plans.
+        || (verb == "add" && matches!(s.word(k + 1), "that" | "," | ":"));
+    if word == "let's" {
+        // "let's be clear", "let's put it this way", "let's take a family making $30,000",
+        // "let's look at the record", "let's see what we've done for Poland".
+        return speech
+            || (verb == "be" && matches!(s.word(k + 1), "clear" | "honest" | "frank" | "fair"))
+            || (verb == "put" && s.word(k + 1) == "it")
+            || (verb == "take"
+                && matches!(s.word(k + 1), "a" | "an" | "the")
+                && s.word(k + 2) != "lead")
+            || matches!(
+                verb,
+                "see" | "look" | "remember" | "recall" | "face" | "talk"
+            );
+    }
+    speech
 }
 
 /// Verbs of what a measure will cost or do, counted (see the data file).
@@ -375,7 +431,30 @@ fn clause(s: &SentenceView, i: usize) -> (usize, usize) {
             && s.word(j - 1) == ","
             && matches!(
                 s.word(j + 1),
-                "i" | "we" | "you" | "he" | "she" | "they" | "it"
+                "i" | "we"
+                    | "you"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "i'm"
+                    | "we're"
+                    | "you're"
+                    | "he's"
+                    | "she's"
+                    | "they're"
+                    | "it's"
+                    | "i'll"
+                    | "we'll"
+                    | "you'll"
+                    | "they'll"
+                    | "i've"
+                    | "we've"
+                    | "they've"
+                    | "i’m"
+                    | "we’re"
+                    | "we’ll"
+                    | "i’ll"
             ))
     };
     let mut start = i;
