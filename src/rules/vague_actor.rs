@@ -202,6 +202,7 @@ fn action_verb_after(s: &SentenceView, from: usize) -> Option<usize> {
     {
         return Some(i + 2);
     }
+    let perfect = matches!(s.word(i), "have" | "has" | "had");
     if matches!(
         s.word(i),
         "have"
@@ -222,6 +223,14 @@ fn action_verb_after(s: &SentenceView, from: usize) -> Option<usize> {
         i += 1;
     }
     let word = s.word(i);
+    // "have already begun", "have jointly drawn up".
+    if perfect
+        && s.is_word(i)
+        && LEXICON.irregular_participles.contains(word)
+        && !matches!(word, "been" | "had")
+    {
+        return Some(i);
+    }
     if !s.is_word(i) || STATE_VERBS.contains(&word) || LEXICON.adjectival_participles.contains(word)
     {
         return None;
