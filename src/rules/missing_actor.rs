@@ -72,6 +72,9 @@ static PRESENT_STATES: LazyLock<FastSet<&str>> = word_file!("passive-present-sta
 /// source of a claim ("it is said", "it is argued") belong to `vague-attribution`.
 static IMPERSONAL: LazyLock<FastSet<&str>> = word_file!("passive-impersonal");
 
+/// Participles that `vague-attribution` reports after "it is widely / often …" (its list).
+static BELIEF_PARTICIPLES: LazyLock<FastSet<&str>> = word_file!("attribution-belief-participles");
+
 /// Words ending in -ed that are not participles.
 static NOT_PARTICIPLES: LazyLock<FastSet<&str>> = LazyLock::new(|| {
     [
@@ -112,22 +115,24 @@ pub fn find(s: &SentenceView) -> Vec<TextRange> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        // "it is believed that", "it has been reported that".
+        // A direct quotation keeps the speaker's words: the writer cannot name their actor.
+        if s.in_quote(i) {
+            i += 1;
+            continue;
+        }
+        // "it is believed that", "it has been reported that", "it was finally decided that".
         if s.word(i) == "it" {
-            let mut j = i + 1;
-            if matches!(s.word(j), "has" | "had" | "have") && s.word(j + 1) == "been" {
-                j += 1;
-            }
-            if matches!(s.word(j), "is" | "was" | "been" | "will" | "would") {
-                let mut k = j + 1;
-                if s.word(k) == "be" {
-                    k += 1;
-                }
-                if IMPERSONAL.contains(&s.word(k)) && !matches!(s.word(k + 1), "by" | "to") {
-                    found.push(s.range(i, k + 1));
-                    i = k + 1;
+            match impersonal_at(s, i) {
+                Some(Impersonal::Hidden(end)) => {
+                    found.push(s.range(i, end + 1));
+                    i = end + 1;
                     continue;
                 }
+                Some(Impersonal::Attribution(end)) => {
+                    i = end + 1;
+                    continue;
+                }
+                None => {}
             }
         }
         if BE_FORMS.contains(&s.word(i))
@@ -136,23 +141,44 @@ pub fn find(s: &SentenceView) -> Vec<TextRange> {
             // A hypothetical ("how talks could be structured") asserts no act that someone
             // hid; a stated plan ("will be decided") does.
             // The modal may stand before a negation: "should not be relied upon".
-            let previous = match i.checked_sub(1).map(|p| s.word(p)) {
-                Some("not" | "n't" | "also" | "still" | "never") if i >= 2 => Some(s.word(i - 2)),
-                other => other,
-            };
             if s.word(i) == "be"
                 && matches!(
                     word_before_adverbs(s, i),
-                    Some("could" | "would" | "might" | "may" | "can" | "should" | "must")
+                    Some(
+                        "could"
+                            | "would"
+                            | "might"
+                            | "may"
+                            | "can"
+                            | "cannot"
+                            | "should"
+                            | "must"
+                            | "can't"
+                            | "can’t"
+                            | "couldn't"
+                            | "couldn’t"
+                            | "wouldn't"
+                            | "wouldn’t"
+                            | "shouldn't"
+                            | "shouldn’t"
+                            | "mustn't"
+                            | "mustn’t"
+                    )
                 )
             {
                 i = end + 1;
                 continue;
             }
-            // Show the whole verb group: "has been announced", "will be decided".
-            let start = match (previous, s.word(i)) {
-                (Some("has" | "have" | "had"), "been") => i - 1,
-                (Some("will" | "shall"), "be") => i - 1,
+            // Show the whole verb group: "has been announced", "will be decided", "have not
+            // yet been finalised", "will soon be reviewed".
+            let mut before = i;
+            while before > 0 && before + 3 > i && is_group_adverb(s.word(before - 1)) {
+                before -= 1;
+            }
+            let start = match (before.checked_sub(1).map(|p| s.word(p)), s.word(i)) {
+                (Some("has" | "have" | "had"), "been") | (Some("will" | "shall"), "be") => {
+                    before - 1
+                }
                 _ => i,
             };
             found.push(s.range(start, end + 1));
@@ -162,6 +188,85 @@ pub fn find(s: &SentenceView) -> Vec<TextRange> {
         i += 1;
     }
     found
+}
+
+/// What an "it is … that" construction at "it" is, and its participle's index.
+enum Impersonal {
+    /// "it is believed that": who holds the view is hidden (this rule).
+    Hidden(usize),
+    /// "it is said that", "it is widely believed": an unnamed source of a claim, which
+    /// `vague-attribution` reports; reporting it here too would flag one phrase twice.
+    Attribution(usize),
+}
+
+/// The participles `vague-attribution` reports after "it is" ("it is said / argued /
+/// claimed that"; its `IMPERSONAL_SOURCES`), and the adverbs after which it reports a belief
+/// ("it is widely believed"; its `impersonal_at`).
+const ATTRIBUTION_PARTICIPLES: &[&str] = &[
+    "said",
+    "argued",
+    "suggested",
+    "claimed",
+    "alleged",
+    "rumoured",
+    "rumored",
+    "contended",
+    "asserted",
+    "held",
+];
+const ATTRIBUTION_ADVERBS: &[&str] = &[
+    "often",
+    "widely",
+    "generally",
+    "commonly",
+    "increasingly",
+    "frequently",
+    "sometimes",
+    "broadly",
+    "now",
+    "also",
+];
+
+fn impersonal_at(s: &SentenceView, i: usize) -> Option<Impersonal> {
+    let mut j = i + 1;
+    if matches!(s.word(j), "has" | "had" | "have") && s.word(j + 1) == "been" {
+        j += 1;
+    }
+    if !matches!(s.word(j), "is" | "was" | "been" | "will" | "would") {
+        return None;
+    }
+    let mut k = j + 1;
+    if s.word(k) == "be" {
+        k += 1;
+    }
+    let first_adverb = k;
+    // Only the adverbs of a verb group ("it was further noted", "it was finally decided"): in
+    // "it was publicly known" the adverb says how the fact stood, not that someone hid.
+    while k < s.len()
+        && k < first_adverb + 2
+        && (ADVERBS.contains(&s.word(k)) || ATTRIBUTION_ADVERBS.contains(&s.word(k)))
+        && !IMPERSONAL.contains(&s.word(k))
+    {
+        k += 1;
+    }
+    let participle = s.word(k);
+    if matches!(s.word(k + 1), "by" | "to") {
+        return None;
+    }
+    let adverb = (k > first_adverb).then(|| s.word(first_adverb));
+    if ATTRIBUTION_PARTICIPLES.contains(&participle)
+        && (adverb.is_none() || adverb.is_some_and(|a| ATTRIBUTION_ADVERBS.contains(&a)))
+    {
+        return Some(Impersonal::Attribution(k));
+    }
+    if adverb.is_some_and(|a| ATTRIBUTION_ADVERBS.contains(&a))
+        && BELIEF_PARTICIPLES.contains(&participle)
+    {
+        return Some(Impersonal::Attribution(k));
+    }
+    IMPERSONAL
+        .contains(&participle)
+        .then_some(Impersonal::Hidden(k))
 }
 
 /// The participle index when `aux` starts an agentless passive.
@@ -262,6 +367,14 @@ fn word_before_adverbs<'a>(s: &SentenceView<'a>, i: usize) -> Option<&'a str> {
     None
 }
 
+/// A word that may stand inside a verb group: "has not yet been", "will soon be".
+fn is_group_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "not" | "n't" | "yet" | "also" | "still" | "never" | "already"
+    ) || is_adverb(word)
+}
+
 /// "-ly" adverbs and frequency words: "were clearly marked", "are often taken".
 fn is_adverb(word: &str) -> bool {
     (word.len() > 4
@@ -285,6 +398,36 @@ fn is_adverb(word: &str) -> bool {
                 | "later"
                 | "ever"
         )
+}
+
+fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
 }
 
 /// Events that are "held" (see `agentless_passive_at`).
@@ -472,6 +615,8 @@ fn has_agent(s: &SentenceView, from: usize) -> bool {
                     s.word(i + 2),
                     "percent" | "per" | "%" | "years" | "months" | "days" | "weeks" | "hours"
                 )
+                // "by 1 June" is a date.
+                && !is_month(s.word(i + 2))
             {
                 return true;
             }
