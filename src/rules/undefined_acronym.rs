@@ -67,10 +67,20 @@ pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention
         {
             continue;
         }
+        if is_classification_marking(&s, i) {
+            continue;
+        }
         let in_parens = i > 0 && s.word(i - 1) == "(" && s.word(i + 1) == ")";
-        // "low-rate initial production (LRIP)" or "LRIP (Low-Rate Initial Production)".
+        // "low-rate initial production (LRIP)" or "LRIP (Low-Rate Initial Production)", or
+        // "the Islamic Revolutionary Guard Corps, or IRGC," / "known as IRGC".
         let defines = (in_parens && i >= 2 && s.is_word(i - 2))
-            || (s.word(i + 1) == "(" && s.is_capitalized(i + 2) && !is_acronym(s.text(i + 2)));
+            || (s.word(i + 1) == "(" && s.is_capitalized(i + 2) && !is_acronym(s.text(i + 2)))
+            || (i >= 3
+                && s.word(i - 1) == "or"
+                && s.word(i - 2) == ","
+                && s.is_capitalized(i - 3)
+                && matches!(s.word(i + 1), "," | ")" | "." | ""))
+            || (i >= 2 && s.word(i - 2) == "known" && s.word(i - 1) == "as");
         if CURRENCY_CODES.contains(text) && next_to_number(&s, i) {
             continue;
         }
@@ -194,6 +204,17 @@ fn is_shouting(tokens: &[Token], prose: &[u8]) -> bool {
         }
     }
     words >= 3 && caps * 2 > words
+}
+
+/// A classification or portion marking of an intelligence product, not an acronym to spell
+/// out: "(S//NF)", "(U//FOUO)", "SECRET//NOFORN" (a word next to "//"), and "(TS)" or "(C)"
+/// in parentheses that open the sentence (ICD 710 / CAPCO marking syntax).
+fn is_classification_marking(s: &SentenceView, i: usize) -> bool {
+    let slash = |j: usize| j < s.len() && s.text(j) == "/";
+    let after_slashes = i >= 2 && slash(i - 1) && slash(i - 2);
+    let before_slashes = slash(i + 1) && slash(i + 2);
+    let opening_parens = i == 1 && s.word(0) == "(" && s.word(2) == ")";
+    after_slashes || before_slashes || opening_parens
 }
 
 /// "EUR 1.2 billion", "1,500 USD", "900 million SEK".
