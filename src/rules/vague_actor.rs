@@ -137,11 +137,12 @@ fn phrase_start(s: &SentenceView, head: usize) -> Option<usize> {
     {
         return None;
     }
-    // A possessive or a named organisation before the phrase names the group.
+    // A possessive or a named organisation before the phrase names the group, and "the"
+    // makes it one the reader knows ("the other participants agreed": all the others).
     if start > 0
         && (s.word(start - 1).ends_with("'s")
             || s.word(start - 1).ends_with("’s")
-            || s.word(start - 1) == "the" && !quantified)
+            || s.word(start - 1) == "the")
     {
         return None;
     }
