@@ -177,7 +177,9 @@ fn standard_terms_in(s: &SentenceView) -> Vec<EstimativeTerm> {
         match best {
             // "probably not" is a hedge, not the likely row.
             Some((length, row))
-                if !(s.in_quote(i) || s.word(i) == "probably" && s.word(i + 1) == "not") =>
+                if !(s.in_quote(i)
+                    || s.word(i) == "probably" && s.word(i + 1) == "not"
+                    || is_not_an_estimate(s, i, length)) =>
             {
                 terms.push(EstimativeTerm {
                     range: s.range(i, i + length),
@@ -192,6 +194,25 @@ fn standard_terms_in(s: &SentenceView) -> Vec<EstimativeTerm> {
     }
     terms
 }
+
+/// Words of the scale that give no likelihood where they stand: a comparison ("the most
+/// likely outcome", "less likely than in 2024") ranks without a range, and "unlikely" before
+/// a noun of `unlikely-nouns.txt` means surprising ("unlikely allies", "an unlikely
+/// coalition").
+fn is_not_an_estimate(s: &SentenceView, i: usize, length: usize) -> bool {
+    let word = s.word(i);
+    let comparative = length == 1
+        && matches!(word, "likely" | "probable" | "unlikely" | "improbable")
+        && i > 0
+        && matches!(s.word(i - 1), "more" | "most" | "less" | "least");
+    let surprising = length == 1
+        && matches!(word, "unlikely" | "improbable")
+        && UNLIKELY_NOUNS.contains(&s.word(i + 1));
+    comparative || surprising
+}
+
+static UNLIKELY_NOUNS: LazyLock<crate::fast_hash::FastSet<&str>> =
+    super::lexicon::word_file!("unlikely-nouns");
 
 /// The scale's phrases split into words once, with their row.
 static SCALE_WORDS: LazyLock<Vec<(&'static ScaleRow, Vec<&'static str>)>> = LazyLock::new(|| {
