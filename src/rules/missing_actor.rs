@@ -282,7 +282,7 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
         return None;
     }
     let participle = s.word(j);
-    if LEXICON.adjectival_participles.contains(participle) {
+    if LEXICON.adjectival_participles.contains(participle) || is_negated_adjective(participle) {
         return None;
     }
     // "who asked not to be named": the anonymity formula, which `anonymous-source` reports.
@@ -324,6 +324,18 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
         return None;
     }
     Some(j)
+}
+
+/// Verbs in un- that reverse an action: "was unveiled" is a passive.
+static UN_VERBS: LazyLock<FastSet<&str>> = word_file!("un-verbs");
+
+/// An un- participle that negates ("unchanged", "unconfirmed", "unarmed"): an adjective, as
+/// no one "unchanges" anything. "under-" is a different prefix ("was undermined").
+fn is_negated_adjective(participle: &str) -> bool {
+    participle.starts_with("un")
+        && !participle.starts_with("under")
+        && participle.ends_with("ed")
+        && !UN_VERBS.contains(&participle)
 }
 
 /// Whether "no", "nothing" or "none" starts the subject just before `aux` ("no deal was",
