@@ -190,10 +190,7 @@ fn action_verb_after(s: &SentenceView, from: usize) -> Option<usize> {
     if matches!(s.word(i), "are" | "were") && s.word(i + 1).ends_with("ing") && s.is_word(i + 1) {
         return Some(i + 1);
     }
-    if matches!(s.word(i), "have" | "has" | "had")
-        && LEXICON.irregular_participles.contains(s.word(i + 1))
-        && !matches!(s.word(i + 1), "been" | "had")
-    {
+    if matches!(s.word(i), "have" | "has" | "had") && is_perfect_action(s.word(i + 1)) {
         return Some(i + 1);
     }
     if matches!(
@@ -225,11 +222,7 @@ fn action_verb_after(s: &SentenceView, from: usize) -> Option<usize> {
     }
     let word = s.word(i);
     // "have already begun", "have jointly drawn up".
-    if perfect
-        && s.is_word(i)
-        && LEXICON.irregular_participles.contains(word)
-        && !matches!(word, "been" | "had")
-    {
+    if perfect && s.is_word(i) && is_perfect_action(word) {
         return Some(i);
     }
     if !s.is_word(i) || STATE_VERBS.contains(&word) || LEXICON.adjectival_participles.contains(word)
@@ -243,4 +236,13 @@ fn action_verb_after(s: &SentenceView, from: usize) -> Option<usize> {
         })
         || (word.len() > 4 && word.ends_with("ed") && !LEXICON.reporting_verbs.contains(word));
     action.then_some(i)
+}
+
+/// An irregular participle after "have" that reports an action: not "been", "had", nor a
+/// verb of saying or thinking ("some countries have said"), which is `vague-attribution`'s
+/// as the regular ones ending in -ed are.
+fn is_perfect_action(word: &str) -> bool {
+    LEXICON.irregular_participles.contains(word)
+        && !matches!(word, "been" | "had")
+        && !LEXICON.reporting_verbs.contains(word)
 }
