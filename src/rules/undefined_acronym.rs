@@ -11,11 +11,12 @@ use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::text::TextRange;
 
-/// Abbreviations every reader knows; spelling them out would be odd.
+/// Abbreviations every reader knows; spelling them out would be odd. CIA, FBI, GOP, NASA and
+/// AI: the AP Stylebook's "acceptable in all references".
 static COMMON: LazyLock<FastSet<&str>> = LazyLock::new(|| {
     [
         "OK", "TV", "AM", "PM", "AD", "BC", "CEO", "ID", "PDF", "URL", "UTC", "GMT", "FAQ", "DNA",
-        "HIV", "AIDS", "COVID", "USB", "GPS", "ISBN",
+        "HIV", "AIDS", "COVID", "USB", "GPS", "ISBN", "CIA", "FBI", "GOP", "NASA", "AI",
     ]
     .into_iter()
     .collect()
@@ -70,7 +71,19 @@ pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention
         if is_classification_marking(&s, i) {
             continue;
         }
-        let in_parens = i > 0 && s.word(i - 1) == "(" && s.word(i + 1) == ")";
+        // "R&D", "M&A", "MS&A": an ampersand compound, read or defined as one.
+        if s.word(i + 1) == "&" || i > 0 && s.word(i - 1) == "&" {
+            continue;
+        }
+        // "MS. PSAKI:", "DR. SMITH": a title in capitals, not an acronym; and a label that
+        // opens the sentence ("PSAKI: Good afternoon", "BLUF: …", "NOTE: …") names a speaker
+        // or a part, as in a transcript or a cable.
+        if matches!(text, "MR" | "MRS" | "MS" | "DR") && s.word(i + 1) == "."
+            || s.word(i + 1) == ":" && (0..i).all(|j| !s.is_word(j))
+        {
+            continue;
+        }
+        let in_parens = i > 0 && matches!((s.word(i - 1), s.word(i + 1)), ("(", ")") | ("[", "]"));
         // "low-rate initial production (LRIP)" or "LRIP (Low-Rate Initial Production)", or
         // "the Islamic Revolutionary Guard Corps, or IRGC," / "known as IRGC".
         let defines = (in_parens && i >= 2 && s.is_word(i - 2))
