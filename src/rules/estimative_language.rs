@@ -177,7 +177,7 @@ fn standard_terms_in(s: &SentenceView) -> Vec<EstimativeTerm> {
         match best {
             // "probably not" is a hedge, not the likely row.
             Some((length, row))
-                if !(s.in_quote(i)
+                if !(s.in_quotation(i)
                     || s.word(i) == "probably" && s.word(i + 1) == "not"
                     || is_not_an_estimate(s, i, length)) =>
             {
@@ -303,7 +303,7 @@ fn hedges(s: &SentenceView) -> Vec<(usize, usize, usize)> {
     let mut i = 0;
     while i < s.len() {
         match LEXICON.hedges.match_at(s.lower, i) {
-            Some((phrase, length)) if is_hedge_use(s, i) && !s.in_quote(i) => {
+            Some((phrase, length)) if is_hedge_use(s, i) && !s.in_quotation(i) => {
                 let nearest = NEAREST_ROWS.get(phrase).copied().unwrap_or(MIDDLE_ROW);
                 found.push((i, length, nearest));
                 i += length;

@@ -115,11 +115,6 @@ pub fn find(s: &SentenceView) -> Vec<TextRange> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        // A direct quotation keeps the speaker's words: the writer cannot name their actor.
-        if s.in_quote(i) {
-            i += 1;
-            continue;
-        }
         // "it is believed that", "it has been reported that", "it was finally decided that".
         if s.word(i) == "it" {
             match impersonal_at(s, i) {
@@ -187,6 +182,8 @@ pub fn find(s: &SentenceView) -> Vec<TextRange> {
         }
         i += 1;
     }
+    // A direct quotation keeps the speaker's words: the writer cannot name their actor.
+    found.retain(|range| !s.in_quotation_at(range.start));
     found
 }
 

@@ -77,7 +77,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 /// the vote", "the last week of March", "Russia Today".
 fn is_relative_use(s: &SentenceView, i: usize, length: usize) -> bool {
     // Quoted words keep the speaker's day.
-    if s.in_quote(i) {
+    if s.in_quotation(i) {
         return false;
     }
     let first = s.word(i);

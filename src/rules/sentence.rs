@@ -132,6 +132,44 @@ impl<'a> SentenceView<'a> {
         open
     }
 
+    /// Whether the token that starts at byte `at` is inside a direct quotation, also when the
+    /// sentence starts inside one: in `"We agreed. Visas will be eased," she said.` the second
+    /// sentence opens inside the quotation, as its first quotation mark closes it (`”`, or a
+    /// `"` right after a word or punctuation, with no space before it).
+    pub fn in_quotation_at(&self, at: usize) -> bool {
+        let prose = self.context.document.prose.as_bytes();
+        let is_mark = |j: usize| matches!(self.word(j), "\"" | "“" | "”");
+        // Whether the sentence begins inside: its first quotation mark closes one.
+        let mut open = match (0..self.len()).find(|&j| is_mark(j)) {
+            Some(j) => match self.word(j) {
+                "”" => true,
+                "“" => false,
+                _ => {
+                    let start = self.tokens[j].start as usize;
+                    j > 0 && start > 0 && !prose[start - 1].is_ascii_whitespace()
+                }
+            },
+            None => return false,
+        };
+        for (j, token) in self.tokens.iter().enumerate() {
+            if token.start as usize >= at {
+                break;
+            }
+            match self.word(j) {
+                "\"" => open = !open,
+                "“" => open = true,
+                "”" => open = false,
+                _ => {}
+            }
+        }
+        open
+    }
+
+    /// Whether token `i` is inside a direct quotation (see [`Self::in_quotation_at`]).
+    pub fn in_quotation(&self, i: usize) -> bool {
+        i < self.len() && self.in_quotation_at(self.tokens[i].start as usize)
+    }
+
     /// Whether the sentence contains a token equal to `word` (lowercase).
     pub fn has_word(&self, word: &str) -> bool {
         self.lower.contains(&word)
