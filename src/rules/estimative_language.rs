@@ -337,7 +337,10 @@ fn is_hedge_use(s: &SentenceView, i: usize) -> bool {
             | "sheer"
     ) || previous.ends_with("'s")
         || previous.ends_with("’s");
-    !noun_use && s.is_word(i + 1)
+    // "as might be expected", "whatever might happen": a figure of speech or an open set of
+    // outcomes, not an estimate of one.
+    let no_estimate = matches!(previous, "as" | "what" | "whatever");
+    !noun_use && !no_estimate && s.is_word(i + 1)
 }
 
 /// "high confidence", "moderate confidence", "low confidence".
