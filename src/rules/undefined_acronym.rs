@@ -56,12 +56,12 @@ pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention
         // the bytes of the prose (a token is never empty).
         let (start, end) = (token.start as usize, token.end as usize);
         if token.kind != TokenKind::Word
-            || !(2..=6).contains(&(end - start))
+            || !(2..=MAX_TOKEN).contains(&(end - start))
             || !prose[start].is_ascii_uppercase()
         {
             continue;
         }
-        let text = s.text(i);
+        let text = acronym_stem(s.text(i));
         if !is_acronym(text)
             || *shouting.get_or_insert_with(|| is_shouting(s.tokens, prose))
             || next_to_capitals(&s, i)
@@ -86,7 +86,10 @@ pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention
         let in_parens = i > 0 && matches!((s.word(i - 1), s.word(i + 1)), ("(", ")") | ("[", "]"));
         // "low-rate initial production (LRIP)" or "LRIP (Low-Rate Initial Production)", or
         // "the Islamic Revolutionary Guard Corps, or IRGC," / "known as IRGC".
-        let defines = (in_parens && i >= 2 && s.is_word(i - 2))
+        // The name may end in a possessive apostrophe: "Human Services' (HHS's)".
+        let name_before =
+            |j: usize| s.is_word(j) || matches!(s.word(j), "'" | "’") && j > 0 && s.is_word(j - 1);
+        let defines = (in_parens && i >= 2 && name_before(i - 2))
             || (s.word(i + 1) == "(" && s.is_capitalized(i + 2) && !is_acronym(s.text(i + 2)))
             || (i >= 3
                 && s.word(i - 1) == "or"
@@ -102,7 +105,7 @@ pub fn extract(context: &RuleContext, index: usize, out: &mut Vec<AcronymMention
             continue;
         }
         out.push(AcronymMention {
-            range: s.tokens[i].range(),
+            range: TextRange::new(start, start + text.len()),
             defines,
         });
     }
@@ -177,6 +180,24 @@ impl<'a> AcronymUses<'a> {
         }
         // By place, as one scan of the document reports them.
         out[before..].sort_by_key(|d| d.range.start);
+    }
+}
+
+/// The longest token that can hold an acronym: six letters and a suffix ("ECOWAS-brokered").
+const MAX_TOKEN: usize = 6 + 12;
+
+/// The acronym a token may start with: "TPLF’s" and "IRGC-backed" are uses of TPLF and IRGC.
+/// Only before a lowercase word: "MQ-9" and "AH-64" are designations, not "MQ" and "AH".
+fn acronym_stem(token: &str) -> &str {
+    if let Some(stem) = token
+        .strip_suffix("'s")
+        .or_else(|| token.strip_suffix("’s"))
+    {
+        return stem;
+    }
+    match token.split_once('-') {
+        Some((stem, rest)) if rest.starts_with(|c: char| c.is_ascii_lowercase()) => stem,
+        _ => token,
     }
 }
 

@@ -174,9 +174,17 @@ impl<'a> WordsPart<'a> {
                     TokenKind::Word => {
                         // A token is never empty; most words start lowercase, decided at one load.
                         let original = &prose[start..end];
-                        let capitals = original[0].is_ascii_uppercase()
-                            && (2..=6).contains(&original.len())
-                            && original.iter().all(u8::is_ascii_uppercase);
+                        // An acronym, alone or before a possessive or a hyphen ("TPLF’s",
+                        // "UNHCR-run"; `undefined_acronym::acronym_stem` decides).
+                        let capitals = original[0].is_ascii_uppercase() && original.len() >= 2 && {
+                            let n = original
+                                .iter()
+                                .take_while(|b| b.is_ascii_uppercase())
+                                .count();
+                            (2..=6).contains(&n)
+                                && (n == original.len()
+                                    || matches!(original[n], b'\'' | b'-' | 0xE2))
+                        };
                         let capitals = if capitals { triggers::CAPITALS } else { 0 };
                         table.families(lowered) | capitals
                     }
