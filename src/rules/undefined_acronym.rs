@@ -218,6 +218,20 @@ fn is_known(context: &RuleContext, acronym: &str) -> bool {
         || context.actors.resolve(acronym).is_some_and(|actor| {
             actor.name == acronym || actor.aliases.iter().any(|a| a == acronym)
         })
+        || is_name_in_capitals(context, acronym)
+}
+
+/// A known name written in capitals, as in the item slugs of a cable or a daily brief ("1.
+/// IRAN. Tehran announced…", "PERU:"): the actor's name or an alias that is a word ("Iran",
+/// "Mali"), not an acronym, spelled the same ignoring case.
+fn is_name_in_capitals(context: &RuleContext, word: &str) -> bool {
+    context.actors.resolve(word).is_some_and(|actor| {
+        std::iter::once(&actor.name)
+            .chain(&actor.aliases)
+            .any(|name| {
+                name.eq_ignore_ascii_case(word) && name.bytes().any(|b| b.is_ascii_lowercase())
+            })
+    })
 }
 
 /// A sentence written mostly in capitals ("SENIOR ADMINISTRATION OFFICIAL: …") has no acronyms
