@@ -74,7 +74,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 }
 
 /// Filters uses that are not relative to the reading day: "as soon as possible", "soon after
-/// the vote", "the last week of March", "Russia Today".
+/// the vote", "shortly before midnight", "the last week of March", "Russia Today".
 fn is_relative_use(s: &SentenceView, i: usize, length: usize) -> bool {
     // Quoted words keep the speaker's day.
     if s.in_quotation(i) {
@@ -84,11 +84,12 @@ fn is_relative_use(s: &SentenceView, i: usize, length: usize) -> bool {
     let previous = if i > 0 { s.word(i - 1) } else { "" };
     let next = s.word(i + length);
     match first {
-        "soon" => {
+        // "shortly before the vote" dates by the vote, like "soon after".
+        "soon" | "shortly" => {
             !(previous == "as"
                 || matches!(
                     next,
-                    "as" | "after" | "afterwards" | "thereafter" | "enough"
+                    "as" | "after" | "afterwards" | "thereafter" | "enough" | "before"
                 ))
         }
         "today" => !(s.is_capitalized(i) && i > 0 && s.is_capitalized(i - 1)),
