@@ -617,6 +617,14 @@ fn has_agent(s: &SentenceView, from: usize) -> bool {
             if next == "the" || next == "a" {
                 return true;
             }
+            // "confirmed by two Russian milbloggers": a spelled-out count before a name or a
+            // nationality is an agent ("cut by two percent" is a measure).
+            if matches!(next, "two" | "three")
+                && s.is_capitalized(i + 2)
+                && !is_month(s.word(i + 2))
+            {
+                return true;
+            }
             // "watched by 3,000 people" names an agent; "by 2025" does not.
             if s.is_number(i + 1)
                 && s.is_word(i + 2)
