@@ -278,3 +278,35 @@ mod tests {
         }
     }
 }
+
+/// A month's name or its abbreviation, lowercased ("march", "sept"): dates in the rules that read
+/// them ("by 1 June", "in May 2024").
+pub(crate) fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}

@@ -196,33 +196,13 @@ enum Impersonal {
     Attribution(usize),
 }
 
-/// The participles `vague-attribution` reports after "it is" ("it is said / argued /
-/// claimed that"; its `IMPERSONAL_SOURCES`), and the adverbs after which it reports a belief
-/// ("it is widely believed"; its `impersonal_at`).
-const ATTRIBUTION_PARTICIPLES: &[&str] = &[
-    "said",
-    "argued",
-    "suggested",
-    "claimed",
-    "alleged",
-    "rumoured",
-    "rumored",
-    "contended",
-    "asserted",
-    "held",
-];
-const ATTRIBUTION_ADVERBS: &[&str] = &[
-    "often",
-    "widely",
-    "generally",
-    "commonly",
-    "increasingly",
-    "frequently",
-    "sometimes",
-    "broadly",
-    "now",
-    "also",
-];
+// The participles `vague-attribution` reports after "it is" ("it is said / argued / claimed
+// that"), and the adverbs after which it reports a belief ("it is widely believed"): the same
+// lists, so that the two rules never disagree on which phrase is whose.
+use super::lexicon::is_month;
+use super::vague_attribution::{
+    BELIEF_ADVERBS as ATTRIBUTION_ADVERBS, IMPERSONAL_SOURCES as ATTRIBUTION_PARTICIPLES,
+};
 
 fn impersonal_at(s: &SentenceView, i: usize) -> Option<Impersonal> {
     let mut j = i + 1;
@@ -409,36 +389,6 @@ fn is_adverb(word: &str) -> bool {
         )
 }
 
-fn is_month(word: &str) -> bool {
-    matches!(
-        word,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
-}
-
 /// Events that are "held" (see `agentless_passive_at`).
 const EVENT_NOUNS: &[&str] = &[
     "summit",
@@ -520,18 +470,6 @@ fn has_agent(s: &SentenceView, from: usize) -> bool {
                         | "friday"
                         | "saturday"
                         | "sunday"
-                        | "january"
-                        | "february"
-                        | "march"
-                        | "april"
-                        | "may"
-                        | "june"
-                        | "july"
-                        | "august"
-                        | "september"
-                        | "october"
-                        | "november"
-                        | "december"
                         | "next"
                         | "year-end"
                         | "spring"
@@ -574,7 +512,8 @@ fn has_agent(s: &SentenceView, from: usize) -> bool {
                         | "over"
                         | "as"
                         | "a"
-                );
+                )
+                || is_month(next);
             if next == "the"
                 && matches!(
                     s.word(i + 2),

@@ -120,16 +120,7 @@ impl<'a> SentenceView<'a> {
 
     /// Inside a direct quotation: the writer reports someone else's words.
     pub fn in_quote(&self, i: usize) -> bool {
-        let mut open = false;
-        for j in 0..i.min(self.len()) {
-            match self.word(j) {
-                "\"" => open = !open,
-                "“" => open = true,
-                "”" => open = false,
-                _ => {}
-            }
-        }
-        open
+        (0..i.min(self.len())).fold(false, |open, j| after_mark(open, self.word(j)))
     }
 
     /// Whether the token that starts at byte `at` is inside a direct quotation, also when the
@@ -155,12 +146,7 @@ impl<'a> SentenceView<'a> {
             if token.start as usize >= at {
                 break;
             }
-            match self.word(j) {
-                "\"" => open = !open,
-                "“" => open = true,
-                "”" => open = false,
-                _ => {}
-            }
+            open = after_mark(open, self.word(j));
         }
         open
     }
@@ -173,5 +159,16 @@ impl<'a> SentenceView<'a> {
     /// Whether the sentence contains a token equal to `word` (lowercase).
     pub fn has_word(&self, word: &str) -> bool {
         self.lower.contains(&word)
+    }
+}
+
+/// Whether a quotation is open after `word`, given whether one was open before it: a straight
+/// quote toggles, curly quotes open and close.
+fn after_mark(open: bool, word: &str) -> bool {
+    match word {
+        "\"" => !open,
+        "“" => true,
+        "”" => false,
+        _ => open,
     }
 }

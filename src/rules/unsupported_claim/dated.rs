@@ -8,12 +8,10 @@
 
 use std::sync::LazyLock;
 
-use super::super::lexicon::{LEXICON, word_file};
+use super::super::lexicon::{LEXICON, is_month, word_file};
 use super::super::sentence::SentenceView;
 use super::record::{blocks_finite, is_before_adjective_participle, is_talk_idiom};
 use crate::fast_hash::FastSet;
-
-use super::figures::MONTHS;
 
 /// Irregular simple-past forms of verbs of action (see the data file).
 static PAST_TENSE: LazyLock<FastSet<&str>> = word_file!("claim-past-tense");
@@ -47,7 +45,7 @@ pub(super) fn has_date(s: &SentenceView) -> bool {
         }
         (1..=31).contains(&value)
             && text == digits
-            && (MONTHS.contains(&previous) || MONTHS.contains(&s.word(i + 1)))
+            && (is_month(previous) || is_month(s.word(i + 1)))
     })
 }
 

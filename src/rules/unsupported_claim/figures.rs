@@ -3,40 +3,9 @@
 
 use std::sync::LazyLock;
 
-use super::super::lexicon::word_file;
+use super::super::lexicon::{is_month, word_file};
 use super::super::sentence::SentenceView;
 use crate::fast_hash::FastSet;
-
-pub(super) static MONTHS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-    .into_iter()
-    .collect()
-});
 
 /// Words before a number that make it a label, not a figure: "Article 5", "Resolution 2231".
 pub(super) static LABELS: LazyLock<FastSet<&str>> = word_file!("claim-labels");
@@ -168,10 +137,7 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     if plain && !currency && digits.len() == 4 && (1000..=2100).contains(&value) {
         return false;
     }
-    if plain
-        && value <= 31
-        && (MONTHS.contains(&previous) || MONTHS.contains(&next) || next == "of")
-    {
+    if plain && value <= 31 && (is_month(previous) || is_month(next) || next == "of") {
         return false;
     }
     // Ordinals (1st, 20th), times (10.30, 14:00) and decades (1990s).

@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use super::super::lexicon::is_month;
 use super::super::sentence::SentenceView;
 use super::figures::TIME_UNITS;
 
@@ -163,7 +164,7 @@ pub(super) fn place_in_ranking(s: &SentenceView, i: usize) -> Option<usize> {
     let sequence = matches!(
         previous,
         "the" | "a" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "every" | "each"
-    ) || super::figures::MONTHS.contains(&previous);
+    ) || is_month(previous);
     let after = s.word(preposition + 1);
     (matches!(s.word(preposition), "in" | "for" | "among")
         && !sequence

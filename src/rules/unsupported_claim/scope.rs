@@ -9,7 +9,7 @@ use super::super::sentence::SentenceView;
 use crate::actors::ActorKind;
 use crate::fast_hash::FastSet;
 
-use super::figures::MONTHS;
+use super::super::lexicon::is_month;
 
 /// Words that mark an analytic judgement or a hedged forecast: such a sentence is never an
 /// unsupported claim, whatever it contains. (A `match`, not a set: it is asked of every word
@@ -640,7 +640,7 @@ fn named_subject_before(s: &SentenceView, i: usize) -> bool {
                 && j > 0
                 && s.is_word(j)
                 && !is_function_word(s.word(j))
-                && !MONTHS.contains(&s.word(j))
+                && !is_month(s.word(j))
                 && !WEEKDAYS.contains(&s.word(j)))
             || s.word(j) == "@"
             || (NAMED_BODIES.contains(&s.word(j))
@@ -667,7 +667,7 @@ fn passive_named_agent(s: &SentenceView, i: usize) -> bool {
     } else {
         by + 1
     };
-    if !s.is_word(j) || MONTHS.contains(&s.word(j)) || WEEKDAYS.contains(&s.word(j)) {
+    if !s.is_word(j) || is_month(s.word(j)) || WEEKDAYS.contains(&s.word(j)) {
         return false;
     }
     if NAMED_BODIES.contains(&s.word(j)) {
@@ -757,7 +757,7 @@ fn named_opening(s: &SentenceView, comma: usize) -> bool {
                 | "next"
                 | "in"
         )
-        && !MONTHS.contains(&s.word(0))
+        && !is_month(s.word(0))
         && !WEEKDAYS.contains(&s.word(0))
 }
 
@@ -772,7 +772,7 @@ fn cites_in_parentheses(s: &SentenceView) -> bool {
                 || (s.is_capitalized(open + 1)
                     && s.is_word(open + 1)
                     && !is_function_word(s.word(open + 1))
-                    && !MONTHS.contains(&s.word(open + 1))))
+                    && !is_month(s.word(open + 1))))
             && (open + 2..(open + 13).min(s.len()))
                 .take_while(|&k| s.word(k) != ")")
                 .any(|k| is_year(s.word(k)))

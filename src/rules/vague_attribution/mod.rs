@@ -23,7 +23,7 @@ static BELIEF_PARTICIPLES: LazyLock<FastSet<&str>> = word_file!("attribution-bel
 
 /// Impersonal participles that stand for an unnamed source of a claim ("it is said that");
 /// believed / expected / reported are `missing-actor` (SPEC §4).
-const IMPERSONAL_SOURCES: &[&str] = &[
+pub(super) const IMPERSONAL_SOURCES: &[&str] = &[
     "said",
     "argued",
     "suggested",
@@ -162,6 +162,21 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
     None
 }
 
+/// The adverbs after which "it is …" reports a belief ("it is widely believed"); `missing-actor`
+/// leaves these to this rule.
+pub(super) const BELIEF_ADVERBS: &[&str] = &[
+    "often",
+    "widely",
+    "generally",
+    "commonly",
+    "increasingly",
+    "frequently",
+    "sometimes",
+    "broadly",
+    "now",
+    "also",
+];
+
 /// "it is said that", "it is often argued", "it has been suggested that".
 fn impersonal_at(s: &SentenceView, i: usize) -> Option<usize> {
     if s.word(i) != "it" {
@@ -175,19 +190,7 @@ fn impersonal_at(s: &SentenceView, i: usize) -> Option<usize> {
         return None;
     }
     j += 1;
-    let adverb = matches!(
-        s.word(j),
-        "often"
-            | "widely"
-            | "generally"
-            | "commonly"
-            | "increasingly"
-            | "frequently"
-            | "sometimes"
-            | "broadly"
-            | "now"
-            | "also"
-    );
+    let adverb = BELIEF_ADVERBS.contains(&s.word(j));
     if adverb {
         j += 1;
     }
