@@ -36,11 +36,18 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    if let Some(first) = document.sections.first() {
-        let title = first.title.trim().trim_end_matches(':').to_lowercase();
-        if BLUF_TITLES.contains(&title.as_str()) {
-            return;
-        }
+    let sections = &document.sections;
+    if sections.first().is_some_and(|first| is_bluf_title(&first.title)) {
+        return;
+    }
+    // A lone top-level heading that opens the document is its title (`# Iran nuclear file`), not
+    // its first section: the bottom line is then the first heading under it.
+    if let [title, next, ..] = sections.as_slice()
+        && next.parent == Some(0)
+        && sections[1..].iter().all(|s| s.level > title.level)
+        && is_bluf_title(&next.title)
+    {
+        return;
     }
     // The document's first line: where a reader looks for its structure.
     let line = 0;
@@ -50,4 +57,25 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         TextRange::new(start, end),
         "no bottom line up front: add a `bluf` to the front matter or start with a Summary section",
     ));
+}
+
+/// `Summary`, `Summary:`, `1. Key Judgments`, `I. Summary`, `Bottom Line Up Front (BLUF)`.
+fn is_bluf_title(title: &str) -> bool {
+    let mut title = title.trim().trim_end_matches(':').trim_end().to_lowercase();
+    if let Some(open) = title.rfind(" (")
+        && title.ends_with(')')
+    {
+        title.truncate(open);
+    }
+    // A section number: `1.`, `1)`, `I.`, `A.`.
+    if let Some((number, rest)) = title.split_once(' ')
+        && number.len() <= 4
+        && (number.ends_with('.') || number.ends_with(')'))
+        && number[..number.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x' | 'a' | 'b'))
+    {
+        title = rest.trim_start().to_owned();
+    }
+    BLUF_TITLES.contains(&title.as_str())
 }
