@@ -24,6 +24,10 @@ pub(super) fn scan(
     // Once a closing mark is missing after some point, it is missing after every later point:
     // remembering that keeps a text full of unclosed `{>>` linear.
     let mut unclosed = [false; MARKS.len()];
+    // An HTML comment is no prose (SPEC §2.3): `<!-- {>> draft <<} -->` is hidden markup, no
+    // open review note. Comments are found lazily, in document order.
+    let mut comment = TextRange::new(0, 0);
+    let mut comment_search = body_start;
     // memchr reads many bytes at a time; `str::find` a word at a time.
     while let Some(found) = memchr::memchr(b'{', &text.as_bytes()[offset..]) {
         let start = offset + found;
@@ -36,6 +40,18 @@ pub(super) fn scan(
         };
         let (open, close, kind) = MARKS[mark];
         if unclosed[mark] || in_code(code, start) {
+            continue;
+        }
+        while comment.end <= start && comment_search < start {
+            match next_comment(text, comment_search, code) {
+                Some(found) => {
+                    comment = found;
+                    comment_search = found.end;
+                }
+                None => comment_search = text.len(),
+            }
+        }
+        if comment.start < start && start < comment.end {
             continue;
         }
         let content_start = start + open.len();
@@ -82,6 +98,21 @@ pub(super) fn scan(
         offset = end;
     }
     notes
+}
+
+/// The next closed `<!-- … -->` at or after `from` that does not open inside code.
+fn next_comment(text: &str, mut from: usize, code: &[TextRange]) -> Option<TextRange> {
+    let finder = memchr::memmem::Finder::new(b"<!--");
+    while let Some(found) = finder.find(&text.as_bytes()[from..]) {
+        let start = from + found;
+        if in_code(code, start) {
+            from = start + 4;
+            continue;
+        }
+        let close = memchr::memmem::find(&text.as_bytes()[start + 4..], b"-->")?;
+        return Some(TextRange::new(start, start + 4 + close + 3));
+    }
+    None
 }
 
 /// Code ranges are in document order and do not overlap, except spans inside blocks, which the
