@@ -194,9 +194,14 @@ impl Reader<'_> {
         for entry in actors.value {
             let range = self.range(&entry.referenced);
             match entry.value {
-                Value::String(reference) => front_matter
-                    .declared_actors
-                    .push(DeclaredActor { reference, range }),
+                // `"@kallas"` is written the way the prose mentions the actor: the id is `kallas`.
+                Value::String(reference) => front_matter.declared_actors.push(DeclaredActor {
+                    reference: match reference.trim().strip_prefix('@') {
+                        Some(id) => id.to_owned(),
+                        None => reference,
+                    },
+                    range,
+                }),
                 Value::Object(map) => match actor_from_map(&map, range) {
                     Ok(actor) => {
                         front_matter.declared_actors.push(DeclaredActor {
