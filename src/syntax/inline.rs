@@ -80,6 +80,11 @@ pub(super) fn scan(text: &str, range: TextRange, flavour: Flavour, prose: &[u8],
     }
 }
 
+/// Whether the byte at `at` follows an odd run of backslashes.
+fn escaped(text: &[u8], at: usize) -> bool {
+    text[..at].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
+}
+
 /// Where a URL would start, given the `:` after `http`/`https` or the `.` after `www` at `at`.
 fn url_start(prose: &[u8], at: usize) -> Option<usize> {
     let after =
@@ -101,6 +106,10 @@ fn bracket(
     out: &mut Inline,
 ) -> Option<usize> {
     let rest = &prose[start..end];
+    // `\[^1]`, `\[@key]`, `\[[Heading]]`: an escaped bracket is literal text in Markdown.
+    if flavour == Flavour::Markdown && escaped(text.as_bytes(), start) {
+        return None;
+    }
     if rest.starts_with(b"[^") {
         let close = find_byte(rest, b']')?;
         let label = std::str::from_utf8(&rest[2..close]).ok()?;
