@@ -119,10 +119,44 @@ pub fn parse(
         }
     }
     if let Some(actors) = wire.actors {
-        reader.actors(actors, &mut front_matter);
+        let range = reader.range(&actors.referenced);
+        match actors.value {
+            Value::Array(_) => {
+                match serde_saphyr::from_str_with_options::<ActorList>(yaml, options()) {
+                    Ok(list) => reader.actors(list.actors, &mut front_matter),
+                    Err(_) => reader.problems.push(problem(
+                        range,
+                        "an entry of `actors` must be an actor id or a map with `id` and `name`",
+                    )),
+                }
+            }
+            // `actors: mali`: one id.
+            Value::String(reference) => reader.actor_id(reference, range, &mut front_matter),
+            Value::Null => {}
+            _ => reader.problems.push(problem(
+                range,
+                "`actors` must be a list of actor ids or definitions",
+            )),
+        }
     }
     if let Some(sources) = wire.sources {
-        reader.sources(sources, &mut front_matter);
+        let range = reader.range(&sources.referenced);
+        match sources.value {
+            Value::Object(_) => {
+                match serde_saphyr::from_str_with_options::<SourceMap>(yaml, options()) {
+                    Ok(map) => reader.sources(map.sources, &mut front_matter),
+                    Err(_) => reader.problems.push(problem(
+                        range,
+                        "`sources` must map citation keys to references",
+                    )),
+                }
+            }
+            Value::Null => {}
+            _ => reader.problems.push(problem(
+                range,
+                "`sources` must map citation keys to references",
+            )),
+        }
     }
     if let Some(briefing) = wire.briefing {
         reader.rule_settings(briefing, &mut front_matter);
@@ -158,9 +192,23 @@ struct Wire {
     date: Option<Spanned<Value>>,
     bluf: Option<Spanned<Value>>,
     status: Option<Spanned<Value>>,
-    actors: Option<Spanned<Vec<Spanned<Value>>>>,
-    sources: Option<Spanned<BTreeMap<String, Spanned<Value>>>>,
+    // Read loosely first, so that `actors: mali` or `sources: none` is one problem at its place
+    // rather than a failed block that loses the title, the sources and every other key.
+    actors: Option<Spanned<Value>>,
+    sources: Option<Spanned<Value>>,
     briefing: Option<Spanned<Value>>,
+}
+
+/// The second, typed read of `actors` when it is a list: each entry keeps its own place.
+#[derive(Deserialize)]
+struct ActorList {
+    actors: Spanned<Vec<Spanned<Value>>>,
+}
+
+/// The second, typed read of `sources` when it is a map: each value keeps its own place.
+#[derive(Deserialize)]
+struct SourceMap {
+    sources: Spanned<BTreeMap<String, Spanned<Value>>>,
 }
 
 struct Reader<'a> {
@@ -194,14 +242,7 @@ impl Reader<'_> {
         for entry in actors.value {
             let range = self.range(&entry.referenced);
             match entry.value {
-                // `"@kallas"` is written the way the prose mentions the actor: the id is `kallas`.
-                Value::String(reference) => front_matter.declared_actors.push(DeclaredActor {
-                    reference: match reference.trim().strip_prefix('@') {
-                        Some(id) => id.to_owned(),
-                        None => reference,
-                    },
-                    range,
-                }),
+                Value::String(reference) => self.actor_id(reference, range, front_matter),
                 Value::Object(map) => match actor_from_map(&map, range) {
                     Ok(actor) => {
                         front_matter.declared_actors.push(DeclaredActor {
@@ -218,6 +259,17 @@ impl Reader<'_> {
                 )),
             }
         }
+    }
+
+    fn actor_id(&mut self, reference: String, range: TextRange, front_matter: &mut FrontMatter) {
+        // `"@kallas"` is written the way the prose mentions the actor: the id is `kallas`.
+        let reference = match reference.trim().strip_prefix('@') {
+            Some(id) => id.to_owned(),
+            None => reference,
+        };
+        front_matter
+            .declared_actors
+            .push(DeclaredActor { reference, range });
     }
 
     fn sources(
