@@ -11,10 +11,8 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     }
     // Built once, so that many links and many headings stay linear.
     let slugs: FastSet<&str> = sections.iter().map(|s| s.slug.as_str()).collect();
-    let titles: FastSet<String> = sections
-        .iter()
-        .map(|s| s.title.trim().to_lowercase())
-        .collect();
+    let loose_slugs: FastSet<String> = sections.iter().map(|s| loose_slug(&s.slug)).collect();
+    let titles: FastSet<String> = sections.iter().map(|s| loose_title(&s.title)).collect();
     let mut suggestions: FastMap<String, Option<String>> = FastMap::default();
     // Distinct broken targets × headings would be quadratic: the searches share a budget of
     // comparisons proportional to the briefing's size. A briefing with a few broken links
@@ -25,11 +23,15 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     let mut title_candidates: Option<Vec<Candidate>> = None;
     for link in &context.document.section_links {
         let (written, exists) = match &link.target {
-            SectionTarget::Slug(slug) => (slug.as_str(), slugs.contains(slug.as_str())),
-            SectionTarget::Heading(title) => (
-                title.as_str(),
-                titles.contains(&title.trim().to_lowercase()),
+            SectionTarget::Slug(slug) => (
+                slug.as_str(),
+                slugs.contains(slug.as_str())
+                    || is_top(slug)
+                    || loose_slugs.contains(&loose_slug(slug)),
             ),
+            SectionTarget::Heading(title) => {
+                (title.as_str(), titles.contains(&loose_title(title)))
+            }
         };
         if exists {
             continue;
@@ -71,10 +73,50 @@ pub fn find_target<'a>(
     sections: &'a [Section],
     target: &SectionTarget,
 ) -> Option<(usize, &'a Section)> {
-    sections.iter().enumerate().find(|(_, s)| match target {
+    let exact = sections.iter().enumerate().find(|(_, s)| match target {
         SectionTarget::Slug(slug) => s.slug == *slug,
         SectionTarget::Heading(title) => s.title.to_lowercase() == title.trim().to_lowercase(),
+    });
+    exact.or_else(|| {
+        sections.iter().enumerate().find(|(_, s)| match target {
+            SectionTarget::Slug(slug) => loose_slug(&s.slug) == loose_slug(slug),
+            SectionTarget::Heading(title) => loose_title(&s.title) == loose_title(title),
+        })
     })
+}
+
+/// `#` and `#top` go to the top of the document in every browser (HTML's fragment rules).
+fn is_top(slug: &str) -> bool {
+    slug.is_empty() || slug.eq_ignore_ascii_case("top")
+}
+
+/// A slug as a reader means it: any case (`#Outlook`), and a run of hyphens as one, since
+/// GitHub keeps `--` where `&` or `:` stood between spaces but people type one
+/// (`#ports-grain` for `## Ports & grain`).
+fn loose_slug(slug: &str) -> String {
+    let mut out = String::with_capacity(slug.len());
+    for c in slug.trim_matches('-').chars().flat_map(char::to_lowercase) {
+        if !(c == '-' && out.ends_with('-')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Heading text as a `[[link]]` means it: any case, any run of spaces, and typographic
+/// apostrophes and quotes the same as typewriter ones (`[[What's next?]]` for `## What’s next?`).
+fn loose_title(title: &str) -> String {
+    title
+        .split_whitespace()
+        .flat_map(|word| std::iter::once(' ').chain(word.chars()))
+        .skip(1)
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        })
+        .collect()
 }
 
 /// A heading or slug as the suggestion search compares it.
