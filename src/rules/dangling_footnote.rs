@@ -5,11 +5,12 @@ use std::collections::HashSet;
 use super::{Diagnostic, Fix, Related, RuleCode, RuleContext, diagnostic};
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
-    let defined: HashSet<&str> = context
+    // GFM matches footnote labels case-insensitively: `[^Note]` finds `[^note]:`.
+    let defined: HashSet<String> = context
         .document
         .footnote_defs
         .iter()
-        .map(|d| d.label.as_str())
+        .map(|d| d.label.to_lowercase())
         .collect();
     let end = context.text.len();
     let newline = if context.text.ends_with('\n') || context.text.is_empty() {
@@ -18,7 +19,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         "\n"
     };
     for reference in &context.document.footnote_refs {
-        if defined.contains(reference.label.as_str()) {
+        if defined.contains(&reference.label.to_lowercase()) {
             continue;
         }
         let mut d = diagnostic(

@@ -5,7 +5,10 @@ use crate::text::TextRange;
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     for mention in &context.document.explicit_mentions {
-        if context.actors.resolve(&mention.reference).is_none() {
+        // A bare `@key` naming a source is a Pandoc in-text citation, not an actor.
+        if context.actors.resolve(&mention.reference).is_none()
+            && context.source_text(&mention.reference).is_none()
+        {
             out.push(unknown(context, &mention.reference, mention.range));
         }
     }

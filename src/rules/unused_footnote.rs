@@ -7,13 +7,14 @@ use crate::text::TextRange;
 
 pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     let document = context.document;
-    let referenced: HashSet<&str> = document
+    // GFM matches footnote labels case-insensitively: `[^Note]` cites `[^note]:`.
+    let referenced: HashSet<String> = document
         .footnote_refs
         .iter()
-        .map(|r| r.label.as_str())
+        .map(|r| r.label.to_lowercase())
         .collect();
     for definition in &document.footnote_defs {
-        if referenced.contains(definition.label.as_str()) {
+        if referenced.contains(&definition.label.to_lowercase()) {
             continue;
         }
         let mut d = diagnostic(
@@ -38,6 +39,8 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         .citations
         .iter()
         .flat_map(|c| c.keys.iter().map(|(k, _)| k.as_str()))
+        // A bare `@key` naming a source is a Pandoc in-text citation ("as @reuters-1 reported").
+        .chain(document.explicit_mentions.iter().map(|m| m.reference.as_str()))
         .collect();
     // Only the document's own sources: briefing.toml sources serve many briefings.
     for source in document.front_matter.iter().flat_map(|fm| &fm.sources) {

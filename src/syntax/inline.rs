@@ -204,6 +204,17 @@ fn citation_keys(inner: &str, offset: usize) -> Vec<(String, TextRange)> {
         from += part.len() + 1;
         let trimmed = part.trim_start();
         let lead = part.len() - trimmed.len();
+        // Pandoc allows a prefix before a later key: `[@a, p. 4; see @b]`, `[@a; also -@b]`.
+        let mut trimmed = trimmed;
+        if !trimmed.starts_with(['@', '-'])
+            && let Some(at) = trimmed
+                .match_indices(" @")
+                .chain(trimmed.match_indices(" -@"))
+                .map(|(i, _)| i + 1)
+                .min()
+        {
+            trimmed = &trimmed[at..];
+        }
         let trimmed = trimmed.strip_prefix('-').unwrap_or(trimmed);
         let Some(key) = trimmed.strip_prefix('@') else {
             continue;
