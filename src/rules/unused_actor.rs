@@ -7,11 +7,19 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     let Some(front_matter) = &context.document.front_matter else {
         return;
     };
+    // The front-matter `title` and `bluf` are the briefing's own words too: an actor named only
+    // in the bottom line ("bluf: Borrell will visit Cairo.") is used.
+    let mut in_front_matter: Vec<String> = Vec::new();
+    for text in [&front_matter.title, &front_matter.bluf].into_iter().flatten() {
+        in_front_matter.extend(context.actors.find_names(text).into_iter().map(|(id, _)| id));
+    }
     for declared in &front_matter.declared_actors {
         let Some(actor) = context.actors.resolve(&declared.reference) else {
             continue;
         };
-        if context.mentions.iter().any(|m| m.actor_id == actor.id) {
+        if context.mentions.iter().any(|m| m.actor_id == actor.id)
+            || in_front_matter.contains(&actor.id)
+        {
             continue;
         }
         // An inline definition spans several lines: point at its id.
