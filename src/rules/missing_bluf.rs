@@ -61,21 +61,11 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
 
 /// `Summary`, `Summary:`, `1. Key Judgments`, `I. Summary`, `Bottom Line Up Front (BLUF)`.
 fn is_bluf_title(title: &str) -> bool {
-    let mut title = title.trim().trim_end_matches(':').trim_end().to_lowercase();
+    let mut title = super::missing_section::heading_key(title);
     if let Some(open) = title.rfind(" (")
         && title.ends_with(')')
     {
         title.truncate(open);
-    }
-    // A section number: `1.`, `1)`, `I.`, `A.`.
-    if let Some((number, rest)) = title.split_once(' ')
-        && number.len() <= 4
-        && (number.ends_with('.') || number.ends_with(')'))
-        && number[..number.len() - 1]
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x' | 'a' | 'b'))
-    {
-        title = rest.trim_start().to_owned();
     }
     BLUF_TITLES.contains(&title.as_str())
 }

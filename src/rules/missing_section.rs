@@ -10,12 +10,8 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     let (start, end) = context.line_index.line_range(context.text, 0);
     let anchor = TextRange::new(start, end);
     for required in &context.config.required_sections {
-        let wanted = required.trim().to_lowercase();
-        if document
-            .sections
-            .iter()
-            .any(|s| s.title.trim().to_lowercase() == wanted)
-        {
+        let wanted = heading_key(required);
+        if document.sections.iter().any(|s| heading_key(&s.title) == wanted) {
             continue;
         }
         let mut d = diagnostic(
@@ -39,4 +35,31 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         ));
         out.push(d);
     }
+}
+
+/// A heading as a reader names it: any case and spacing, without a section number (`1.`,
+/// `2)`, `IV.`, `A.`), without closing punctuation (`Key risks:`, `What comes next?`), with
+/// typographic apostrophes as typewriter ones. "Key Risks" is not "Key Risks and Mitigations".
+pub fn heading_key(title: &str) -> String {
+    let lower = title.to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if words.len() > 1 && is_section_number(words[0]) {
+        words.remove(0);
+    }
+    words
+        .join(" ")
+        .trim_end_matches([':', '?', '.', '!', ';', ','])
+        .trim_end()
+        .replace(['\u{2018}', '\u{2019}'], "'")
+}
+
+/// `1.`, `2)`, `1.2.`, `iv.`, `a)`: a number that opens a heading.
+fn is_section_number(word: &str) -> bool {
+    let Some(number) = word.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    !number.is_empty()
+        && (number.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || (number.len() <= 4 && number.chars().all(|c| "ivxlc".contains(c)))
+            || (number.len() == 1 && number.chars().all(|c| c.is_ascii_lowercase())))
 }
