@@ -29,9 +29,7 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
                     || is_top(slug)
                     || loose_slugs.contains(&loose_slug(slug)),
             ),
-            SectionTarget::Heading(title) => {
-                (title.as_str(), titles.contains(&loose_title(title)))
-            }
+            SectionTarget::Heading(title) => (title.as_str(), titles.contains(&loose_title(title))),
         };
         if exists {
             continue;

@@ -68,9 +68,7 @@ fn has_content(context: &RuleContext, start: usize, end: usize) -> bool {
 /// `---`, `***`, `___`, `- - -`: three or more of one mark and nothing else.
 fn is_thematic_break(line: &str) -> bool {
     let marks: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3
-        && matches!(marks[0], '-' | '*' | '_')
-        && marks.iter().all(|&c| c == marks[0])
+    marks.len() >= 3 && matches!(marks[0], '-' | '*' | '_') && marks.iter().all(|&c| c == marks[0])
 }
 
 /// A title line (plain text, or Markdown without `#` headings) on the document's first line,

@@ -37,7 +37,10 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         return;
     }
     let sections = &document.sections;
-    if sections.first().is_some_and(|first| is_bluf_title(&first.title)) {
+    if sections
+        .first()
+        .is_some_and(|first| is_bluf_title(&first.title))
+    {
         return;
     }
     // A lone top-level heading that opens the document is its title (`# Iran nuclear file`), not

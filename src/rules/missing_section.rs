@@ -11,7 +11,11 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     let anchor = TextRange::new(start, end);
     for required in &context.config.required_sections {
         let wanted = heading_key(required);
-        if document.sections.iter().any(|s| heading_key(&s.title) == wanted) {
+        if document
+            .sections
+            .iter()
+            .any(|s| heading_key(&s.title) == wanted)
+        {
             continue;
         }
         let mut d = diagnostic(

@@ -10,8 +10,17 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
     // The front-matter `title` and `bluf` are the briefing's own words too: an actor named only
     // in the bottom line ("bluf: Borrell will visit Cairo.") is used.
     let mut in_front_matter: Vec<String> = Vec::new();
-    for text in [&front_matter.title, &front_matter.bluf].into_iter().flatten() {
-        in_front_matter.extend(context.actors.find_names(text).into_iter().map(|(id, _)| id));
+    for text in [&front_matter.title, &front_matter.bluf]
+        .into_iter()
+        .flatten()
+    {
+        in_front_matter.extend(
+            context
+                .actors
+                .find_names(text)
+                .into_iter()
+                .map(|(id, _)| id),
+        );
     }
     for declared in &front_matter.declared_actors {
         let Some(actor) = context.actors.resolve(&declared.reference) else {

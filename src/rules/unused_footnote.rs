@@ -40,7 +40,12 @@ pub fn check(context: &RuleContext, out: &mut Vec<Diagnostic>) {
         .iter()
         .flat_map(|c| c.keys.iter().map(|(k, _)| k.as_str()))
         // A bare `@key` naming a source is a Pandoc in-text citation ("as @reuters-1 reported").
-        .chain(document.explicit_mentions.iter().map(|m| m.reference.as_str()))
+        .chain(
+            document
+                .explicit_mentions
+                .iter()
+                .map(|m| m.reference.as_str()),
+        )
         .collect();
     // Only the document's own sources: briefing.toml sources serve many briefings.
     for source in document.front_matter.iter().flat_map(|fm| &fm.sources) {
