@@ -13,7 +13,24 @@ pub fn apply_suppressions(
     if document.suppressions.is_empty() {
         return;
     }
-    let _ = text;
+    // A `briefing-disable` at the top of the body, with only blank lines and comments above it,
+    // also covers the front matter and the first line, where whole-document findings
+    // (`missing-section`, `missing-bluf`) and front-matter ones (`unused-actor`) are reported.
+    let body_start = document.front_matter.as_ref().map_or(0, |fm| fm.range.end);
+    let at_top = |offset: usize| {
+        let mut before = text
+            .get(body_start..offset)
+            .unwrap_or("x")
+            .trim_start_matches('\u{feff}')
+            .trim_start();
+        while let Some(rest) = before.strip_prefix("<!--") {
+            match rest.find("-->") {
+                Some(close) => before = rest[close + 3..].trim_start(),
+                None => return false,
+            }
+        }
+        before.is_empty()
+    };
     // (rule or every rule, first line, last line) silenced.
     let mut silenced: Vec<(Option<RuleCode>, usize, usize)> = Vec::new();
     let mut open: Vec<(Option<RuleCode>, usize)> = Vec::new();
@@ -34,7 +51,14 @@ pub fn apply_suppressions(
                 let target = line_index.line_of(line_range.start);
                 silenced.extend(codes.into_iter().map(|code| (code, target, target)));
             }
-            SuppressionKind::Disable => open.extend(codes.into_iter().map(|code| (code, line))),
+            SuppressionKind::Disable => {
+                let start = if at_top(suppression.range.start) {
+                    0
+                } else {
+                    line
+                };
+                open.extend(codes.into_iter().map(|code| (code, start)));
+            }
             SuppressionKind::Enable => {
                 for code in codes {
                     // `briefing-enable` with no rule closes every open range.
