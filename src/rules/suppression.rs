@@ -16,21 +16,21 @@ pub fn apply_suppressions(
     // A `briefing-disable` at the top of the body, with only blank lines and comments above it,
     // also covers the front matter and the first line, where whole-document findings
     // (`missing-section`, `missing-bluf`) and front-matter ones (`unused-actor`) are reported.
+    // Where the body's first text starts, past blank lines and comments: found once, so that
+    // thousands of suppressions stay linear.
     let body_start = document.front_matter.as_ref().map_or(0, |fm| fm.range.end);
-    let at_top = |offset: usize| {
-        let mut before = text
-            .get(body_start..offset)
-            .unwrap_or("x")
-            .trim_start_matches('\u{feff}')
-            .trim_start();
-        while let Some(rest) = before.strip_prefix("<!--") {
-            match rest.find("-->") {
-                Some(close) => before = rest[close + 3..].trim_start(),
-                None => return false,
+    let top_end = {
+        let body = text.get(body_start..).unwrap_or("");
+        let mut rest = body.trim_start_matches('\u{feff}').trim_start();
+        while let Some(after) = rest.strip_prefix("<!--") {
+            match after.find("-->") {
+                Some(close) => rest = after[close + 3..].trim_start(),
+                None => break,
             }
         }
-        before.is_empty()
+        body_start + body.len() - rest.len()
     };
+    let at_top = |offset: usize| offset < top_end;
     // (rule or every rule, first line, last line) silenced.
     let mut silenced: Vec<(Option<RuleCode>, usize, usize)> = Vec::new();
     let mut open: Vec<(Option<RuleCode>, usize)> = Vec::new();
