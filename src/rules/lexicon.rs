@@ -257,28 +257,6 @@ impl PhraseSet {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shapes_never_reject_a_listed_word() {
-        let words = ["a", "likely", "über", "x".repeat(40).leak()];
-        let shapes = Shapes::new(words.iter().copied());
-        assert!(words.iter().all(|w| shapes.may_contain(w)));
-        assert!(!shapes.may_contain("likelz") || shapes.may_contain("likely"));
-        assert!(!shapes.may_contain("b"));
-        assert!(!shapes.may_contain(""));
-        for set in [
-            &LEXICON.hedges,
-            &LEXICON.anonymous_sources,
-            &LEXICON.relative_times,
-        ] {
-            assert!(set.first_words().all(|w| set.first_shapes.may_contain(w)));
-        }
-    }
-}
-
 /// A month's name or its abbreviation, lowercased ("march", "sept"): dates in the rules that read
 /// them ("by 1 June", "in May 2024").
 pub(crate) fn is_month(word: &str) -> bool {
@@ -309,4 +287,26 @@ pub(crate) fn is_month(word: &str) -> bool {
             | "nov"
             | "dec"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_never_reject_a_listed_word() {
+        let words = ["a", "likely", "über", "x".repeat(40).leak()];
+        let shapes = Shapes::new(words.iter().copied());
+        assert!(words.iter().all(|w| shapes.may_contain(w)));
+        assert!(!shapes.may_contain("likelz") || shapes.may_contain("likely"));
+        assert!(!shapes.may_contain("b"));
+        assert!(!shapes.may_contain(""));
+        for set in [
+            &LEXICON.hedges,
+            &LEXICON.anonymous_sources,
+            &LEXICON.relative_times,
+        ] {
+            assert!(set.first_words().all(|w| set.first_shapes.may_contain(w)));
+        }
+    }
 }
