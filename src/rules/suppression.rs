@@ -31,9 +31,8 @@ pub fn apply_suppressions(
         body_start + body.len() - rest.len()
     };
     let at_top = |offset: usize| offset < top_end;
-    // (rule or every rule, first line, last line) silenced.
-    let mut silenced: Vec<(Option<RuleCode>, usize, usize)> = Vec::new();
-    let mut open: Vec<(Option<RuleCode>, usize)> = Vec::new();
+    let mut silenced: Vec<Silenced> = Vec::new();
+    let mut open: Vec<Silenced> = Vec::new();
     for suppression in &document.suppressions {
         let codes: Vec<Option<RuleCode>> = if suppression.rules.is_empty() {
             vec![None]
@@ -49,7 +48,7 @@ pub fn apply_suppressions(
         match &suppression.kind {
             SuppressionKind::NextLine { line_range } => {
                 let target = line_index.line_of(line_range.start);
-                silenced.extend(codes.into_iter().map(|code| (code, target, target)));
+                silenced.extend(codes.into_iter().map(|code| Silenced::new(code, target)));
             }
             SuppressionKind::Disable => {
                 let start = if at_top(suppression.range.start) {
@@ -57,34 +56,76 @@ pub fn apply_suppressions(
                 } else {
                     line
                 };
-                open.extend(codes.into_iter().map(|code| (code, start)));
+                open.extend(codes.into_iter().map(|code| Silenced::new(code, start)));
             }
             SuppressionKind::Enable => {
                 for code in codes {
                     // `briefing-enable` with no rule closes every open range.
-                    open.retain(|(open_code, start)| {
-                        let closes = code.is_none() || *open_code == code;
-                        if closes {
-                            silenced.push((*open_code, *start, line));
+                    let (closed, still_open): (Vec<_>, Vec<_>) = open
+                        .drain(..)
+                        .partition(|range| code.is_none() || range.rule == code);
+                    open = still_open;
+                    silenced.extend(closed.into_iter().map(|range| range.until(line)));
+                    // `briefing-enable rule` inside a bare `briefing-disable`: that rule is
+                    // back on from here, every other rule stays off.
+                    if let Some(code) = code {
+                        for range in open.iter_mut().filter(|range| range.rule.is_none()) {
+                            if !range.except.contains(&code) {
+                                let mut rest = range.clone();
+                                rest.first = line;
+                                rest.except.push(code);
+                                silenced.push(std::mem::replace(range, rest).until(line));
+                            }
                         }
-                        !closes
-                    });
+                    }
                 }
             }
         }
     }
-    silenced.extend(
-        open.into_iter()
-            .map(|(code, start)| (code, start, usize::MAX)),
-    );
+    silenced.extend(open.into_iter().map(|range| range.until(usize::MAX)));
     diagnostics.retain(|diagnostic| {
         // A suppression cannot hide its own faults.
         if diagnostic.code == RuleCode::UnknownRule {
             return true;
         }
         let line = line_index.line_of(diagnostic.range.start);
-        !silenced.iter().any(|(code, first, last)| {
-            code.is_none_or(|c| c == diagnostic.code) && (*first..=*last).contains(&line)
-        })
+        !silenced
+            .iter()
+            .any(|range| range.covers(diagnostic.code, line))
     });
+}
+
+/// Lines where a rule, or every rule but `except`, is silenced.
+#[derive(Clone)]
+struct Silenced {
+    /// `None`: every rule.
+    rule: Option<RuleCode>,
+    first: usize,
+    last: usize,
+    /// Rules turned back on by `briefing-enable rule` within a bare `briefing-disable`.
+    except: Vec<RuleCode>,
+}
+
+impl Silenced {
+    fn new(rule: Option<RuleCode>, line: usize) -> Self {
+        Silenced {
+            rule,
+            first: line,
+            last: line,
+            except: Vec::new(),
+        }
+    }
+
+    fn until(mut self, last: usize) -> Self {
+        self.last = last;
+        self
+    }
+
+    fn covers(&self, code: RuleCode, line: usize) -> bool {
+        let rule_matches = match self.rule {
+            Some(rule) => rule == code,
+            None => !self.except.contains(&code),
+        };
+        rule_matches && (self.first..=self.last).contains(&line)
+    }
 }
