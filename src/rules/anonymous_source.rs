@@ -101,6 +101,15 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
                 continue;
             }
             let noun = source_noun_before(s, i);
+            // "Victims who cannot be named for legal reasons were compensated" protects a
+            // victim; "a commander who could not be named … said" hides a source: a source
+            // noun before and a reporting verb after.
+            if s.word(i) == "who"
+                && matches!(s.word(i + 1), "could" | "cannot" | "can't")
+                && (noun.is_none() || verb_after(s, i + length).is_none())
+            {
+                continue;
+            }
             // "close to the border" is a place; these phrases describe a source only after a
             // noun such as "officials" or "people".
             let needs_noun = matches!(s.word(i), "familiar" | "briefed" | "close" | "with");
@@ -155,6 +164,22 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
         {
             return Some(s.range(i, noun + 1));
         }
+        // "…, said a senior official", "said a source at the plant": the reporting verb first.
+        if i > 0
+            && matches!(s.word(i), "said" | "says" | "added")
+            && let Some(noun) = counted_source(s, i + 1)
+        {
+            return Some(s.range(i, noun + 1));
+        }
+        // "Officials who were present said": a plural source described by a relative clause,
+        // as "officials familiar with the talks" is by a phrase.
+        if matches!(s.word(i), "officials" | "diplomats" | "sources" | "people")
+            && (i == 0 || !s.is_word(i - 1) || matches!(s.word(i - 1), "to" | "and"))
+            && s.word(i + 1) == "who"
+            && let Some(verb) = verb_after(s, i + 2)
+        {
+            return Some(s.range(i, verb + 1));
+        }
         // "two officials said", "a senior official told reporters", "an aide who…".
         if is_number_word(s.word(i)) || s.is_number(i) {
             let mut j = i + 1;
@@ -178,8 +203,11 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
                 let reports = described
                     || LEXICON.reporting_verbs.contains(next)
                         && !matches!(next, "see" | "saw" | "view" | "question");
+                // "Several officials said" is an unnamed group, `vague-attribution`'s; "several
+                // diplomats who attended the meeting said" describes individual sources.
                 if reports
                     && !(s.word(i) == "several"
+                        && !described
                         && s.word(j).ends_with('s')
                         && s.word(j) != "sources")
                 {
@@ -318,6 +346,13 @@ fn is_source_modifier(s: &SentenceView, j: usize) -> bool {
             | "regional"
             | "party"
             | "local"
+            | "internal"
+            | "well-placed"
+            | "well-informed"
+            | "reliable"
+            | "trusted"
+            | "credible"
+            | "informed"
             | "un-named"
             | "unnamed"
             | "anonymous"
@@ -360,6 +395,10 @@ fn verb_after(s: &SentenceView, from: usize) -> Option<usize> {
                 | "say"
                 | "told"
                 | "tells"
+                | "tell"
+                | "indicate"
+                | "indicates"
+                | "indicated"
                 | "added"
                 | "warned"
                 | "confirmed"
@@ -375,7 +414,6 @@ fn verb_after(s: &SentenceView, from: usize) -> Option<usize> {
                 | "warns"
                 | "described"
                 | "claimed"
-                | "indicated"
                 | "reported"
         )
     })

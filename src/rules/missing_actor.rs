@@ -262,11 +262,22 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
     if LEXICON.adjectival_participles.contains(participle) || is_negated_adjective(participle) {
         return None;
     }
-    // "who asked not to be named": the anonymity formula, which `anonymous-source` reports.
+    // "who asked not to be named", "who could not be named", "on condition that he not be
+    // identified", "an official who was not authorized to speak": the anonymity formula,
+    // which `anonymous-source` reports.
     if s.word(aux) == "be"
         && aux > 0
-        && s.word(aux - 1) == "to"
+        && matches!(s.word(aux - 1), "to" | "not")
         && matches!(participle, "named" | "identified" | "quoted")
+    {
+        return None;
+    }
+    if matches!(participle, "authorized" | "authorised")
+        && s.word(j + 1) == "to"
+        && matches!(
+            s.word(j + 2),
+            "speak" | "discuss" | "comment" | "brief" | "talk"
+        )
     {
         return None;
     }
@@ -439,6 +450,57 @@ fn is_participle(s: &SentenceView, i: usize) -> bool {
 
 /// A *by*-agent in the rest of the clause ("was drafted in October by the Commission"), but not
 /// "by 2025" or "by the end of the year".
+/// The word after a count in a *by*-phrase ("by three drones", "by 3,000 people") names what
+/// acted, not a measure ("percent", "votes") or a date ("by 1 June").
+fn counted_agent(s: &SentenceView, after_count: usize) -> bool {
+    let mut k = after_count;
+    if matches!(s.word(k), "million" | "billion" | "thousand" | "hundred") {
+        k += 1;
+    }
+    s.is_word(k)
+        && !is_month(s.word(k))
+        && !matches!(
+            s.word(k),
+            "percent"
+                | "per"
+                | "%"
+                | "percentage"
+                | "points"
+                | "times"
+                | "votes"
+                | "seats"
+                | "years"
+                | "months"
+                | "days"
+                | "weeks"
+                | "hours"
+                | "minutes"
+                | "degrees"
+                | "thirds"
+                | "quarters"
+                | "metres"
+                | "meters"
+                | "kilometres"
+                | "kilometers"
+                | "miles"
+                | "tonnes"
+                | "tons"
+                | "barrels"
+                | "dollars"
+                | "euros"
+                | "basis"
+                | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "gmt"
+                | "utc"
+                | "to"
+                | "and"
+                | "or"
+        )
+}
+
 fn has_agent(s: &SentenceView, from: usize) -> bool {
     let mut i = from;
     while i < s.len() && i < from + 10 {
@@ -502,6 +564,9 @@ fn has_agent(s: &SentenceView, from: usize) -> bool {
                         | "half"
                         | "two"
                         | "three"
+                        | "four"
+                        | "five"
+                        | "six"
                         | "about"
                         | "around"
                         | "up"
@@ -556,23 +621,11 @@ fn has_agent(s: &SentenceView, from: usize) -> bool {
             if next == "the" || next == "a" {
                 return true;
             }
-            // "confirmed by two Russian milbloggers": a spelled-out count before a name or a
-            // nationality is an agent ("cut by two percent" is a measure).
-            if matches!(next, "two" | "three")
-                && s.is_capitalized(i + 2)
-                && !is_month(s.word(i + 2))
-            {
-                return true;
-            }
-            // "watched by 3,000 people" names an agent; "by 2025" does not.
-            if s.is_number(i + 1)
-                && s.is_word(i + 2)
-                && !matches!(
-                    s.word(i + 2),
-                    "percent" | "per" | "%" | "years" | "months" | "days" | "weeks" | "hours"
-                )
-                // "by 1 June" is a date.
-                && !is_month(s.word(i + 2))
+            // "confirmed by two Russian milbloggers", "hit by three drones", "watched by 3,000
+            // people": a count before what acted is an agent; "cut by two percent", "passed by
+            // five votes", "by 2025" and "by 1 June" are not.
+            if (s.is_number(i + 1) || matches!(next, "two" | "three" | "four" | "five" | "six"))
+                && counted_agent(s, i + 2)
             {
                 return true;
             }
