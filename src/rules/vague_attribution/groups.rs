@@ -97,6 +97,17 @@ pub(super) fn is_group_noun(s: &SentenceView, i: usize) -> bool {
     if !s.is_word(i) || is_pronoun_group(word) && i + 1 < s.len() && is_group_noun(s, i + 1) {
         return false;
     }
+    // "the UN Panel of Experts", "Doctors Without Borders": a capitalised group noun after
+    // "of" or another capitalised word is part of a name.
+    // ("Many Ukrainians", "Western Europeans" are groups: a modifier and a demonym.)
+    if i > 0
+        && s.is_capitalized(i)
+        && s.mention(i).is_none()
+        && (s.word(i - 1) == "of"
+            || (s.is_word(i - 1) && s.is_capitalized(i - 1) && !MODIFIERS.contains(&s.word(i - 1))))
+    {
+        return false;
+    }
     if GROUP_SHAPES.may_contain(word)
         && LEXICON.attribution_groups.contains(word)
         && !is_pronoun_group(word)
@@ -145,6 +156,16 @@ pub(super) fn group_start(s: &SentenceView, head: usize) -> Option<usize> {
         break;
     }
     if start > 0 && (s.word(start - 1).ends_with("'s") || s.word(start - 1).ends_with("’s")) {
+        return None;
+    }
+    // "Reports say", "unconfirmed reports suggest" open their clause; after another word they
+    // are documents described or named just before ("the DRF monthly reports indicate",
+    // "previously noted reports suggest").
+    if s.word(head) == "reports"
+        && start > 0
+        && s.is_word(start - 1)
+        && !matches!(s.word(start - 1), "that" | "and" | "but" | "while" | "as")
+    {
         return None;
     }
     // "The leaders agreed…" in a readout refers back to leaders just named.
