@@ -24,6 +24,15 @@ pub enum RelativeSpan {
     /// A part of a calendar week (Monday to Sunday), month or year: "last month" is the
     /// whole previous month, not the 31 days before the date.
     Calendar(CalendarUnit, CalendarPart),
+    /// A named weekday (0 = Monday) before or after the date. "this past Friday" and "this
+    /// coming Friday" are the nearest one; "last Friday" and "next Friday" only when the
+    /// nearest one lies outside the date's own week, since said on a Monday, "next Friday"
+    /// may mean either of two Fridays (`unambiguous` false).
+    Weekday {
+        weekday: i64,
+        forward: bool,
+        unambiguous: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,12 +53,36 @@ pub enum CalendarPart {
     Rest,
 }
 
-/// A span after `=` in `relative-time.txt`: `-7,-1` (days) or `month,previous`.
+/// A span after `=` in `relative-time.txt`: `-7,-1` (days), `month,previous` or
+/// `last,friday`.
 fn relative_span(text: &str) -> Option<RelativeSpan> {
     let (first, second) = text.split_once(',')?;
     let (first, second) = (first.trim(), second.trim());
     if let (Ok(from), Ok(to)) = (first.parse(), second.parse()) {
         return Some(RelativeSpan::Days(from, to));
+    }
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    if let Some(weekday) = WEEKDAYS.iter().position(|&day| day == second) {
+        let (forward, unambiguous) = match first {
+            "this-past" => (false, true),
+            "last" => (false, false),
+            "this-coming" => (true, true),
+            "next" => (true, false),
+            _ => return None,
+        };
+        return Some(RelativeSpan::Weekday {
+            weekday: weekday as i64,
+            forward,
+            unambiguous,
+        });
     }
     let unit = match first {
         "week" => CalendarUnit::Week,

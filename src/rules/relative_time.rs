@@ -105,6 +105,27 @@ fn is_relative_use(s: &SentenceView, i: usize, length: usize) -> bool {
 fn resolve(span: RelativeSpan, date: Date) -> Option<(Date, Date)> {
     let (from, to) = match span {
         RelativeSpan::Days(from, to) => (date.add_days(from), date.add_days(to)),
+        RelativeSpan::Weekday {
+            weekday,
+            forward,
+            unambiguous,
+        } => {
+            let today = date.days_since_monday();
+            // The nearest such weekday strictly after (or before) the date.
+            let offset = if forward {
+                (weekday - today - 1).rem_euclid(7) + 1
+            } else {
+                -((today - weekday - 1).rem_euclid(7) + 1)
+            };
+            // Within the date's own week, "next Friday" (or "last Monday") may mean this
+            // one or the one a week further: no date is offered.
+            let same_week = (0..7).contains(&(today + offset));
+            if same_week && !unambiguous {
+                return None;
+            }
+            let day = date.add_days(offset);
+            (day, day)
+        }
         RelativeSpan::Calendar(unit, part) => {
             let (start, end) = unit_around(unit, date);
             match part {
@@ -367,6 +388,38 @@ mod tests {
         assert_eq!(date(2026, 11, 23).days_since_monday(), 0); // Monday
         assert_eq!(date(2024, 2, 29).days_since_monday(), 3); // Thursday
         assert_eq!(date(2000, 1, 2).days_since_monday(), 6); // Sunday
+    }
+
+    #[test]
+    fn named_weekdays_resolve_only_when_one_day_is_meant() {
+        let weekday = |weekday, forward, unambiguous| RelativeSpan::Weekday {
+            weekday,
+            forward,
+            unambiguous,
+        };
+        let friday = date(2026, 11, 20);
+        let monday = date(2026, 11, 23);
+        // "last Friday" on a Friday is the Friday before; "next Tuesday" the one next week.
+        assert_eq!(
+            fix(weekday(4, false, false), friday).as_deref(),
+            Some("on 13 November 2026")
+        );
+        assert_eq!(
+            fix(weekday(1, true, false), friday).as_deref(),
+            Some("on 24 November 2026")
+        );
+        // "last Monday" on a Friday, "next Friday" on a Monday: this week's or the other's.
+        assert_eq!(fix(weekday(0, false, false), friday), None);
+        assert_eq!(fix(weekday(4, true, false), monday), None);
+        // "this past Monday", "this coming Friday": the nearest one.
+        assert_eq!(
+            fix(weekday(0, false, true), friday).as_deref(),
+            Some("on 16 November 2026")
+        );
+        assert_eq!(
+            fix(weekday(4, true, true), monday).as_deref(),
+            Some("on 27 November 2026")
+        );
     }
 
     #[test]
