@@ -60,9 +60,19 @@ fn find(s: &SentenceView) -> Vec<TextRange> {
         if !GROUP_SHAPES.may_contain(word) || !GROUP_NOUNS.contains(&word) || !s.is_word(i) {
             continue;
         }
-        let Some(start) = phrase_start(s, i) else {
+        let Some((start, quantified)) = phrase_start(s, i) else {
             continue;
         };
+        // "Western governments continue to walk a fine line": without a quantifier, only a
+        // plain act ("Western partners agreed") is flagged, not a continuing stance.
+        if !quantified
+            && matches!(
+                s.word(i + 1),
+                "continue" | "continued" | "continues" | "began" | "begin" | "started" | "start"
+            )
+        {
+            continue;
+        }
         let Some(verb) = action_verb_after(s, i + 1) else {
             continue;
         };
@@ -73,7 +83,8 @@ fn find(s: &SentenceView) -> Vec<TextRange> {
 
 /// Where the unnamed group's noun phrase starts, when it is unnamed: it needs a quantifier
 /// ("several states") unless the noun is "participants" / "delegations" on its own.
-fn phrase_start(s: &SentenceView, head: usize) -> Option<usize> {
+/// Also whether a quantifier ("several", "a number of") counts the group.
+fn phrase_start(s: &SentenceView, head: usize) -> Option<(usize, bool)> {
     let mut start = head;
     let mut quantified = false;
     while start > 0 {
@@ -146,9 +157,43 @@ fn phrase_start(s: &SentenceView, head: usize) -> Option<usize> {
     {
         return None;
     }
-    let bare_ok = matches!(s.word(head), "participants" | "delegations")
-        && (start == 0 || matches!(s.word(start - 1), "," | "and" | ";"));
-    (quantified || bare_ok).then_some(start)
+    let opens_clause = start == 0 || matches!(s.word(start - 1), "," | "and" | ";");
+    let bare_ok = matches!(s.word(head), "participants" | "delegations" | "donors") && opens_clause;
+    // "Western partners agreed", "Neighbouring countries closed their borders": a modifier
+    // that only says where the states are is no name. A nationality is not enough to flag
+    // ("Russian forces advanced" names the actor a briefing means), so only these words.
+    let vaguely_placed = opens_clause
+        && start < head
+        && matches!(
+            s.word(head),
+            "states"
+                | "countries"
+                | "nations"
+                | "governments"
+                | "partners"
+                | "allies"
+                | "powers"
+                | "capitals"
+                | "donors"
+        )
+        && (start..head).all(|k| {
+            matches!(
+                s.word(k),
+                "western"
+                    | "neighbouring"
+                    | "neighboring"
+                    | "regional"
+                    | "other"
+                    | "like-minded"
+                    | "allied"
+                    | "donor"
+                    | "partner"
+                    | "foreign"
+                    | "major"
+                    | "international"
+            )
+        });
+    (quantified || bare_ok || vaguely_placed).then_some((start, quantified))
 }
 
 fn action_verb_after(s: &SentenceView, from: usize) -> Option<usize> {
@@ -223,6 +268,17 @@ fn action_verb_after(s: &SentenceView, from: usize) -> Option<usize> {
     let word = s.word(i);
     // "have already begun", "have jointly drawn up".
     if perfect && s.is_word(i) && is_perfect_action(word) {
+        return Some(i);
+    }
+    // "donors have committed": after "have", a participle in -ed is an act even when it can
+    // be an adjective elsewhere ("remain committed").
+    if perfect
+        && s.is_word(i)
+        && word.len() > 4
+        && word.ends_with("ed")
+        && !STATE_VERBS.contains(&word)
+        && !LEXICON.reporting_verbs.contains(word)
+    {
         return Some(i);
     }
     if !s.is_word(i) || STATE_VERBS.contains(&word) || LEXICON.adjectival_participles.contains(word)
