@@ -18,13 +18,18 @@ pub(super) fn is_ordinal(word: &str) -> bool {
     ORDINALS.contains(&word)
 }
 
-/// Hyphenated ranks ("second-largest", "3rd-highest"), built from the ordinals and the
+/// Hyphenated ranks ("second-largest", "3rd-highest") and superlative compounds
+/// ("longest-running", "longest-serving", "largest-ever"), built from the ordinals and the
 /// superlatives so that one lookup finds them.
 pub(super) fn compound_ranks(superlatives: &[&str]) -> Vec<String> {
-    ORDINALS
+    const SUFFIXES: [&str; 5] = ["running", "serving", "standing", "lasting", "ever"];
+    let ranked = ORDINALS
         .iter()
-        .flat_map(|o| superlatives.iter().map(move |s| format!("{o}-{s}")))
-        .collect()
+        .flat_map(|o| superlatives.iter().map(move |s| format!("{o}-{s}")));
+    let compounds = superlatives
+        .iter()
+        .flat_map(|s| SUFFIXES.iter().map(move |suffix| format!("{s}-{suffix}")));
+    ranked.chain(compounds).collect()
 }
 
 /// "a 15-year high", "an all-time low", "a three-decade low": `i` is the word "high" or "low".
