@@ -72,6 +72,8 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
         || (before == "-" && joined(s, i - 1) && !is_range_end(s, i))
         || (before == "|" && next == "." && matches!(s.word(i + 2), "|" | ""))
         || (before == "(" && next == ")")
+        // "[2]": a numbered reference to a list of sources, not a quantity.
+        || (before == "[" && next == "]")
         || (matches!(next, "/" | "-") && joined(s, i) && !is_hyphenated_percent(s, i))
         || (next == "federal" && s.word(i + 2) == "register")
     {
@@ -100,6 +102,11 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     // "DODD 3000.09", "IFPC 2": a number right after an acronym names a directive or a
     // version.
     if i > 0 && s.is_word(i - 1) && is_acronym_text(s.text(i - 1)) && !matches!(next, "%") {
+        return false;
+    }
+    // "firmware 9.9.2", "section 4.2.1": two dots make a version or a section number; a
+    // quantity has at most one decimal point.
+    if text.matches('.').count() >= 2 {
         return false;
     }
     // A year cut to two digits: "the tax of '77".
@@ -138,6 +145,17 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
         return false;
     }
     if plain && value <= 31 && (is_month(previous) || is_month(next) || next == "of") {
+        return false;
+    }
+    // The first day of a range of dates: "between 2 and 19 October", "from 3 to 11 March",
+    // "2–4 June". Only the second day stands next to the month.
+    if plain
+        && value <= 31
+        && matches!(next, "and" | "to" | "-" | "–" | "—")
+        && s.is_number(i + 2)
+        && s.word(i + 2).parse::<u32>().is_ok_and(|day| day <= 31)
+        && is_month(s.word(i + 3))
+    {
         return false;
     }
     // Ordinals (1st, 20th), times (10.30, 14:00) and decades (1990s).
