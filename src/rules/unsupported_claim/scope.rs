@@ -653,11 +653,21 @@ fn named_subject_before(s: &SentenceView, i: usize) -> bool {
 /// agent is the source, as in "the Committee confirmed". Not a date ("reported by Monday") or
 /// an unnamed agent ("confirmed by two milbloggers", "by officials").
 fn passive_named_agent(s: &SentenceView, i: usize) -> bool {
-    if i == 0 || !matches!(s.word(i - 1), "was" | "were" | "been" | "is" | "are" | "be") {
+    // One adverb may stand between the auxiliary and the verb: "was officially recorded".
+    let aux = match i.checked_sub(1) {
+        Some(k) if k > 0 && s.word(k).ends_with("ly") && s.is_word(k) => k - 1,
+        Some(k) => k,
+        None => return false,
+    };
+    if !matches!(s.word(aux), "was" | "were" | "been" | "is" | "are" | "be") {
         return false;
     }
+    // The figure itself may stand before the agent: "was recorded at 41.2 percent by the
+    // Central Election Commission", "were put at 3,400 by the ministry".
     let Some(by) = (i + 1..(i + 7).min(s.len()))
-        .take_while(|&k| s.is_word(k))
+        .take_while(|&k| {
+            s.is_word(k) || s.is_number(k) || matches!(s.word(k), "%" | "$" | "€" | "£")
+        })
         .find(|&k| s.word(k) == "by")
     else {
         return false;
