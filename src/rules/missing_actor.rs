@@ -459,32 +459,10 @@ fn counted_agent(s: &SentenceView, after_count: usize) -> bool {
     }
     s.is_word(k)
         && !is_month(s.word(k))
+        && !is_measure_noun(s.word(k))
         && !matches!(
             s.word(k),
-            "percent"
-                | "per"
-                | "%"
-                | "percentage"
-                | "points"
-                | "times"
-                | "votes"
-                | "seats"
-                | "years"
-                | "months"
-                | "days"
-                | "weeks"
-                | "hours"
-                | "minutes"
-                | "degrees"
-                | "thirds"
-                | "quarters"
-                | "metres"
-                | "meters"
-                | "kilometres"
-                | "kilometers"
-                | "miles"
-                | "tonnes"
-                | "tons"
+            "%" | "seats"
                 | "barrels"
                 | "dollars"
                 | "euros"
@@ -495,9 +473,6 @@ fn counted_agent(s: &SentenceView, after_count: usize) -> bool {
                 | "p.m"
                 | "gmt"
                 | "utc"
-                | "to"
-                | "and"
-                | "or"
         )
 }
 
@@ -567,6 +542,10 @@ fn has_agent(s: &SentenceView, from: usize) -> bool {
                         | "four"
                         | "five"
                         | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
                         | "about"
                         | "around"
                         | "up"
@@ -621,10 +600,22 @@ fn has_agent(s: &SentenceView, from: usize) -> bool {
             if next == "the" || next == "a" {
                 return true;
             }
+            // "adopted by consensus", "elected by acclamation", "extended by decree": the
+            // manner of a decision, which leaves unsaid who took it.
+            if matches!(
+                next,
+                "consensus" | "acclamation" | "unanimity" | "decree" | "referendum"
+            ) {
+                return false;
+            }
             // "confirmed by two Russian milbloggers", "hit by three drones", "watched by 3,000
             // people": a count before what acted is an agent; "cut by two percent", "passed by
             // five votes", "by 2025" and "by 1 June" are not.
-            if (s.is_number(i + 1) || matches!(next, "two" | "three" | "four" | "five" | "six"))
+            if (s.is_number(i + 1)
+                || matches!(
+                    next,
+                    "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+                ))
                 && counted_agent(s, i + 2)
             {
                 return true;
@@ -634,4 +625,52 @@ fn has_agent(s: &SentenceView, from: usize) -> bool {
         i += 1;
     }
     false
+}
+
+/// Nouns after a count that measure a change or a delay rather than name an agent: "by two
+/// weeks", "by three points", "by two thirds", "by four to one".
+fn is_measure_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "percent"
+            | "per"
+            | "percentage"
+            | "points"
+            | "point"
+            | "times"
+            | "votes"
+            | "to"
+            | "or"
+            | "and"
+            | "of"
+            | "thirds"
+            | "quarters"
+            | "fifths"
+            | "tenths"
+            | "orders"
+            | "degrees"
+            | "notches"
+            | "places"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "more"
+            | "years"
+            | "months"
+            | "weeks"
+            | "days"
+            | "hours"
+            | "minutes"
+            | "seconds"
+            | "decades"
+            | "metres"
+            | "meters"
+            | "kilometres"
+            | "kilometers"
+            | "miles"
+            | "feet"
+            | "tonnes"
+            | "tons"
+    )
 }
