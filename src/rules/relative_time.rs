@@ -95,7 +95,9 @@ fn is_relative_use(s: &SentenceView, i: usize, length: usize) -> bool {
         "today" => !(s.is_capitalized(i) && i > 0 && s.is_capitalized(i - 1)),
         // "More recently, …" orders events in the narrative; it does not date them.
         "recently" => !matches!(previous, "more" | "most" | "only" | "as"),
-        "last" | "next" => !matches!(next, "of" | "to" | "-") && previous != "the",
+        // "the last week of March" and "last-minute" are no relative time; "next week to
+        // discuss" and "last month to meet" are (a purpose clause follows the phrase).
+        "last" | "next" => !matches!(next, "of" | "-") && previous != "the",
         _ => true,
     }
 }
