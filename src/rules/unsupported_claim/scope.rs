@@ -810,10 +810,24 @@ fn is_excluded_report(s: &SentenceView, i: usize) -> bool {
     let previous = if i > 0 { s.word(i - 1) } else { "" };
     // "the Organization of American States", "Consumer Reports": a capitalised verb inside
     // a sentence is part of a name; "was told" is a passive, "you said" a pronoun subject.
+    // "Egypt lost an estimated $7 billion", "a reported 300 deaths": after an article the
+    // participle is an adjective of the figure, and the subject before it is no source.
     let not_a_report = (i > 0 && s.is_capitalized(i))
         || matches!(
             previous,
-            "was" | "were" | "been" | "be" | "is" | "are" | "being" | "i" | "you" | "we"
+            "was"
+                | "were"
+                | "been"
+                | "be"
+                | "is"
+                | "are"
+                | "being"
+                | "i"
+                | "you"
+                | "we"
+                | "a"
+                | "an"
+                | "the"
         );
     // "states" reports only before what is stated ("the report states that", "Canada states:");
     // elsewhere it is the noun: "the United States", "Western states", "member states".
