@@ -114,7 +114,45 @@ pub(super) fn is_group_noun(s: &SentenceView, i: usize) -> bool {
     {
         return true;
     }
-    word.ends_with("ans") && matches!(s.mention_kind(i), Some(ActorKind::State | ActorKind::Group))
+    if word.ends_with("ans")
+        && matches!(s.mention_kind(i), Some(ActorKind::State | ActorKind::Group))
+    {
+        return true;
+    }
+    // "several member states questioned", "some delegations voiced doubts": the groups that
+    // `vague-actor` knows are unnamed too once a quantifier stands before them; that rule
+    // leaves verbs of saying to this one. Unquantified ("Member states questioned the budget")
+    // they may be the whole membership, and are left alone.
+    QUANTIFIABLE_GROUPS.contains(&word) && is_quantified(s, i)
+}
+
+/// Groups that only a quantifier makes vague (the `vague-actor` group nouns).
+static QUANTIFIABLE_GROUPS: LazyLock<FastSet<&str>> = word_file!("vague-actor-groups");
+
+/// A quantifier before the group noun at `head`, across at most two modifiers: "several member
+/// states", "some Western donors". "other" and "most" refer back or count, and are left out.
+fn is_quantified(s: &SentenceView, head: usize) -> bool {
+    let mut k = head;
+    for _ in 0..3 {
+        let Some(previous) = k.checked_sub(1) else {
+            return false;
+        };
+        let word = s.word(previous);
+        if matches!(word, "some" | "several" | "many" | "various" | "numerous") {
+            return true;
+        }
+        let modifier = MODIFIERS.contains(&word)
+            || matches!(word, "member" | "donor" | "partner" | "allied")
+            || matches!(
+                s.mention_kind(previous),
+                Some(ActorKind::Group | ActorKind::Place)
+            );
+        if !modifier || matches!(word, "the" | "these" | "those" | "other" | "most") {
+            return false;
+        }
+        k = previous;
+    }
+    false
 }
 
 /// The first token of the noun phrase ending in the group noun at `head`, or `None` when the
@@ -142,7 +180,8 @@ pub(super) fn group_start(s: &SentenceView, head: usize) -> Option<usize> {
                 _ => return None,
             }
         }
-        if MODIFIERS.contains(&word) {
+        // "member" in "several member states" (see `is_quantified`).
+        if MODIFIERS.contains(&word) || matches!(word, "member" | "donor" | "partner" | "allied") {
             start = previous;
             continue;
         }
