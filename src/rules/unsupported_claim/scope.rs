@@ -811,7 +811,8 @@ fn is_excluded_report(s: &SentenceView, i: usize) -> bool {
     // "the Organization of American States", "Consumer Reports": a capitalised verb inside
     // a sentence is part of a name; "was told" is a passive, "you said" a pronoun subject.
     // "Egypt lost an estimated $7 billion", "a reported 300 deaths": after an article the
-    // participle is an adjective of the figure, and the subject before it is no source.
+    // participle is an adjective of the figure, and the subject before it is no source; so is
+    // "ever" in "the first Marburg outbreak ever recorded".
     let not_a_report = (i > 0 && s.is_capitalized(i))
         || matches!(
             previous,
@@ -828,6 +829,7 @@ fn is_excluded_report(s: &SentenceView, i: usize) -> bool {
                 | "a"
                 | "an"
                 | "the"
+                | "ever"
         );
     // "states" reports only before what is stated ("the report states that", "Canada states:");
     // elsewhere it is the noun: "the United States", "Western states", "member states".
