@@ -147,15 +147,10 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     if plain && value <= 31 && (is_month(previous) || is_month(next) || next == "of") {
         return false;
     }
-    // The first day of a range of dates: "between 2 and 19 October", "from 3 to 11 March",
-    // "2–4 June". Only the second day stands next to the month.
-    if plain
-        && value <= 31
-        && matches!(next, "and" | "to" | "-" | "–" | "—")
-        && s.is_number(i + 2)
-        && s.word(i + 2).parse::<u32>().is_ok_and(|day| day <= 31)
-        && is_month(s.word(i + 3))
-    {
+    // The first day of a range of days: "9–10 December", "9 and 10 December", "from 9 to 12
+    // May" (the second day is already a date by the month after it; "9-10" joined by a hyphen
+    // is a label above).
+    if plain && value <= 31 && is_day_range_start(s, i) {
         return false;
     }
     // Ordinals (1st, 20th), times (10.30, 14:00) and decades (1990s).
@@ -192,6 +187,17 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
         return false;
     }
     true
+}
+
+/// Whether the number at `i` opens a range of days of the month: a day, a link ("–", "-",
+/// "and", "to", "through"), a second day and a month.
+fn is_day_range_start(s: &SentenceView, i: usize) -> bool {
+    matches!(s.word(i + 1), "–" | "-" | "and" | "to" | "through")
+        && s.is_number(i + 2)
+        && s.word(i + 2).len() <= 2
+        && is_month(s.word(i + 3))
+        // "from 9 to 12 may fall": the month is written with a capital.
+        && s.is_capitalized(i + 3)
 }
 
 /// What "100 percent" qualifies when it is a degree of conviction: "certainty", "sure".
