@@ -284,6 +284,16 @@ pub(super) fn is_count(s: &SentenceView, i: usize) -> bool {
     {
         return false;
     }
+    // "the Group of Seven", "the Gang of Four": a capitalised number word after "of" and a
+    // capitalised word ends a name, whatever follows ("Group of Seven foreign ministers").
+    if i >= 2
+        && s.is_capitalized(i)
+        && s.word(i - 1) == "of"
+        && s.is_capitalized(i - 2)
+        && s.is_word(i - 2)
+    {
+        return false;
+    }
     // "two of them", "the two sides" are not quantities worth a source; "two years ago" is time.
     if matches!(
         next,
