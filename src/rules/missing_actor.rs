@@ -284,6 +284,12 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
     if matches!(s.word(aux), "is" | "are") && PRESENT_STATES.contains(&participle) {
         return None;
     }
+    // "until the crew is released", "unless access is reopened", "once the data is
+    // published": a present passive in a clause of time or condition names an event still to
+    // come, which nobody has done and so nobody hides; "after the vote was counted" reports one.
+    if matches!(s.word(aux), "is" | "are") && in_pending_clause(s, aux) {
+        return None;
+    }
     // "No deal was signed", "nothing has been decided": no act happened, so nobody is hidden.
     if has_negative_subject(s, aux) {
         return None;
@@ -343,6 +349,29 @@ fn has_negative_subject(s: &SentenceView, aux: usize) -> bool {
             return false;
         }
         if matches!(s.word(j), "no" | "nothing" | "none") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the auxiliary at `aux` is in a clause opened by a conjunction of time or condition
+/// ("until", "unless", "once", "before", "after", "if", "when"), at most six words back and
+/// without crossing punctuation.
+fn in_pending_clause(s: &SentenceView, aux: usize) -> bool {
+    let mut j = aux;
+    for _ in 0..6 {
+        let Some(before) = j.checked_sub(1) else {
+            return false;
+        };
+        j = before;
+        if !s.is_word(j) {
+            return false;
+        }
+        if matches!(
+            s.word(j),
+            "until" | "till" | "unless" | "once" | "before" | "after" | "if" | "when" | "whenever"
+        ) {
             return true;
         }
     }
