@@ -11,12 +11,13 @@ use super::{Diagnostic, RuleCode, RuleContext, diagnostic};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::text::TextRange;
 
-/// Abbreviations every reader knows; spelling them out would be odd. CIA, FBI, GOP, NASA and
-/// AI: the AP Stylebook's "acceptable in all references".
+/// Abbreviations every reader knows; spelling them out would be odd. CIA, FBI, GOP, NASA, AI
+/// and GDP: the AP Stylebook's "acceptable in all references" (a risk profile that writes
+/// "68 percent of GDP" is not expected to spell it out).
 static COMMON: LazyLock<FastSet<&str>> = LazyLock::new(|| {
     [
         "OK", "TV", "AM", "PM", "AD", "BC", "CEO", "ID", "PDF", "URL", "UTC", "GMT", "FAQ", "DNA",
-        "HIV", "AIDS", "COVID", "USB", "GPS", "ISBN", "CIA", "FBI", "GOP", "NASA", "AI",
+        "HIV", "AIDS", "COVID", "USB", "GPS", "ISBN", "CIA", "FBI", "GOP", "NASA", "AI", "GDP",
     ]
     .into_iter()
     .collect()
