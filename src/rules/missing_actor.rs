@@ -202,6 +202,7 @@ enum Impersonal {
 use super::lexicon::is_month;
 use super::vague_attribution::{
     BELIEF_ADVERBS as ATTRIBUTION_ADVERBS, IMPERSONAL_SOURCES as ATTRIBUTION_PARTICIPLES,
+    is_belief_passive,
 };
 
 fn impersonal_at(s: &SentenceView, i: usize) -> Option<Impersonal> {
@@ -259,6 +260,11 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
         return None;
     }
     let participle = s.word(j);
+    // "The regime is widely seen as fragile": `vague-attribution` reports the unnamed holders
+    // of the view; reporting the passive here too would flag one phrase twice.
+    if j > aux + 1 && is_belief_passive(s, j - 1) {
+        return None;
+    }
     if LEXICON.adjectival_participles.contains(participle) || is_negated_adjective(participle) {
         return None;
     }

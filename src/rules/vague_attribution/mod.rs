@@ -119,11 +119,7 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
         {
             return Some(s.range(i, i + 1));
         }
-        if matches!(word, "widely" | "generally" | "commonly" | "broadly")
-            && BELIEF_PARTICIPLES.contains(&s.word(i + 1))
-            && i >= 1
-            && matches!(s.word(i - 1), "is" | "are" | "was" | "were" | "been" | "be")
-        {
+        if is_belief_passive(s, i) {
             // "X is widely expected to…".
             return Some(s.range(i, i + 2));
         }
@@ -160,6 +156,16 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
         }
     }
     None
+}
+
+/// "is widely seen", "are generally regarded", "was commonly believed": at the adverb `i`, a
+/// passive whose unnamed holders of a belief this rule reports; `missing-actor` asks it too, so
+/// that the phrase is reported once.
+pub(super) fn is_belief_passive(s: &SentenceView, i: usize) -> bool {
+    matches!(s.word(i), "widely" | "generally" | "commonly" | "broadly")
+        && BELIEF_PARTICIPLES.contains(&s.word(i + 1))
+        && i >= 1
+        && matches!(s.word(i - 1), "is" | "are" | "was" | "were" | "been" | "be")
 }
 
 /// The adverbs after which "it is …" reports a belief ("it is widely believed"); `missing-actor`
