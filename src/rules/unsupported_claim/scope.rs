@@ -550,6 +550,10 @@ fn is_source_verb(word: &str) -> bool {
             | "calculated"
             | "recorded"
             | "counted"
+            // "NORSAR detected a magnitude 4.2 event", "the CTBTO has not detected any
+            // anomaly": a monitor's detection is its report, like "recorded" (h24).
+            | "detected"
+            | "detects"
             | "showed"
             | "shows"
             | "found"
