@@ -290,6 +290,15 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
     if matches!(s.word(aux), "is" | "are") && PRESENT_STATES.contains(&participle) {
         return None;
     }
+    // "Scores are shown in the table", "figures are given below": the document's own layout.
+    // "shown" and "given" stay off the list of states ("the candidate is shown to have
+    // lied", "clients were given invoices" report acts), so only with a place in the document.
+    if matches!(s.word(aux), "is" | "are")
+        && matches!(participle, "shown" | "given")
+        && points_into_document(s, j + 1)
+    {
+        return None;
+    }
     // "until the crew is released", "unless access is reopened", "once the data is
     // published": a present passive in a clause of time or condition names an event still to
     // come, which nobody has done and so nobody hides; "after the vote was counted" reports one.
@@ -324,6 +333,37 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
         return None;
     }
     Some(j)
+}
+
+/// A place in the document starts at word `i`: "below", "above", "overleaf", or "in" / "at"
+/// a table, figure, chart, map, box, annex or appendix ("in the table", "in Figure 2").
+fn points_into_document(s: &SentenceView, i: usize) -> bool {
+    if matches!(s.word(i), "below" | "above" | "overleaf") {
+        return true;
+    }
+    if !matches!(s.word(i), "in" | "at") {
+        return false;
+    }
+    let noun = if matches!(s.word(i + 1), "the" | "this") {
+        s.word(i + 2)
+    } else {
+        s.word(i + 1)
+    };
+    matches!(
+        noun,
+        "table"
+            | "tables"
+            | "figure"
+            | "figures"
+            | "chart"
+            | "charts"
+            | "map"
+            | "maps"
+            | "box"
+            | "annex"
+            | "appendix"
+            | "graph"
+    )
 }
 
 /// Verbs in un- that reverse an action: "was unveiled" is a passive.
