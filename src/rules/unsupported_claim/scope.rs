@@ -554,6 +554,8 @@ fn is_source_verb(word: &str) -> bool {
             // anomaly": a monitor's detection is its report, like "recorded" (h24).
             | "detected"
             | "detects"
+            // "Human Rights Watch researchers documented 14 cases": a named monitor's record.
+            | "documented"
             | "showed"
             | "shows"
             | "found"
