@@ -305,6 +305,11 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
     if matches!(s.word(aux), "is" | "are") && in_pending_clause(s, aux) {
         return None;
     }
+    // "It was not clear whether the crew had been charged": an open question asserts no act,
+    // in any tense.
+    if opening_word_before(s, aux) == Some("whether") {
+        return None;
+    }
     // "No deal was signed", "nothing has been decided": no act happened, so nobody is hidden.
     if has_negative_subject(s, aux) {
         return None;
@@ -402,26 +407,43 @@ fn has_negative_subject(s: &SentenceView, aux: usize) -> bool {
 }
 
 /// Whether the auxiliary at `aux` is in a clause opened by a conjunction of time or condition
-/// ("until", "unless", "once", "before", "after", "if", "when"), at most six words back and
-/// without crossing punctuation.
+/// ("until", "unless", "once", "before", "after", "if", "when").
 fn in_pending_clause(s: &SentenceView, aux: usize) -> bool {
+    opening_word_before(s, aux).is_some_and(|word| {
+        matches!(
+            word,
+            "until" | "till" | "unless" | "once" | "before" | "after" | "if" | "when" | "whenever"
+        )
+    })
+}
+
+/// The conjunction that opens the clause of the auxiliary at `aux` ("until", "if", "whether"…),
+/// at most six words back and without crossing punctuation.
+fn opening_word_before<'a>(s: &SentenceView<'a>, aux: usize) -> Option<&'a str> {
     let mut j = aux;
     for _ in 0..6 {
-        let Some(before) = j.checked_sub(1) else {
-            return false;
-        };
-        j = before;
+        j = j.checked_sub(1)?;
         if !s.is_word(j) {
-            return false;
+            return None;
         }
+        let word = s.word(j);
         if matches!(
-            s.word(j),
-            "until" | "till" | "unless" | "once" | "before" | "after" | "if" | "when" | "whenever"
+            word,
+            "until"
+                | "till"
+                | "unless"
+                | "once"
+                | "before"
+                | "after"
+                | "if"
+                | "when"
+                | "whenever"
+                | "whether"
         ) {
-            return true;
+            return Some(word);
         }
     }
-    false
+    None
 }
 
 /// The word before `i`, past up to three negations and adverbs: "would almost certainly be
