@@ -180,6 +180,20 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
         {
             return Some(s.range(i, verb + 1));
         }
+        // "quotes an unnamed senior diplomat as saying", "anonymous officials insisted": the
+        // text itself says the person is not named, whatever verb follows.
+        if matches!(
+            s.word(i),
+            "unnamed" | "un-named" | "anonymous" | "unidentified"
+        ) && let Some(noun) = source_noun_after(s, i + 1)
+        {
+            let start = if i > 0 && is_number_word(s.word(i - 1)) {
+                i - 1
+            } else {
+                i
+            };
+            return Some(s.range(start, noun + 1));
+        }
         // "two officials said", "a senior official told reporters", "an aide who…".
         if is_number_word(s.word(i)) || s.is_number(i) {
             let mut j = i + 1;
@@ -189,7 +203,11 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
                 }
                 j += 1;
             }
-            if j < s.len() && is_source_noun(s.word(j)) && is_person_source(s.word(j)) {
+            if j < s.len()
+                && is_source_noun(s.word(j))
+                && is_person_source(s.word(j))
+                && !is_body_spokesperson(s, i + 1, j)
+            {
                 let next = s.word(j + 1);
                 // "two diplomats who attended the meeting said": a relative clause may come first.
                 // "a negotiator from a least-developed country said", "a diplomat in Brussels
@@ -219,6 +237,31 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
     None
 }
 
+/// The person source noun that ends the phrase from word `i` after at most four source
+/// modifiers ("senior Western diplomat"), not an attributive one ("anonymous source material").
+fn source_noun_after(s: &SentenceView, i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < i + 4 && !is_source_noun(s.word(j)) && is_source_modifier(s, j) {
+        j += 1;
+    }
+    (is_source_noun(s.word(j)) && is_person_source(s.word(j)) && !is_attributive(s, j)).then_some(j)
+}
+
+/// "a Turkish defence ministry spokesperson", "a Kremlin spokesman": a spokesperson speaks on
+/// the record for the body the words between `from` and the noun `j` name, so the source is
+/// that body, not an unnamed person (unlike "a Hamas official").
+fn is_body_spokesperson(s: &SentenceView, from: usize, j: usize) -> bool {
+    matches!(s.word(j), "spokesperson" | "spokesman" | "spokeswoman")
+        && (from..j).any(|k| {
+            s.mention(k).is_some()
+                || (k > 0 && s.is_word(k) && s.is_capitalized(k))
+                || matches!(
+                    s.word(k),
+                    "ministry" | "department" | "government" | "administration" | "pentagon"
+                )
+        })
+}
+
 /// "a regional security official", "two senior diplomats", "one person" from word `i`: a
 /// number word, up to four source modifiers and a person source noun, which the phrase ends
 /// ("an official statement" is no source). Returns the noun.
@@ -234,7 +277,8 @@ fn counted_source(s: &SentenceView, i: usize) -> Option<usize> {
     (is_source_noun(noun)
         && is_person_source(noun)
         && !is_attributive(s, j)
-        && !names_employer(s, j))
+        && !names_employer(s, j)
+        && !is_body_spokesperson(s, i + 1, j))
     .then_some(j)
 }
 
