@@ -150,7 +150,7 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     // The first day of a range of days: "9–10 December", "9 and 10 December", "from 9 to 12
     // May" (the second day is already a date by the month after it; "9-10" joined by a hyphen
     // is a label above).
-    if plain && value <= 31 && is_day_range_start(s, i) {
+    if plain && value <= 31 && (is_day_range_start(s, i) || in_list_of_days(s, i)) {
         return false;
     }
     // Ordinals (1st, 20th), times (10.30, 14:00) and decades (1990s).
@@ -198,6 +198,30 @@ fn is_day_range_start(s: &SentenceView, i: usize) -> bool {
         && is_month(s.word(i + 3))
         // "from 9 to 12 may fall": the month is written with a capital.
         && s.is_capitalized(i + 3)
+}
+
+/// Word `i` is a day in a list of days of one month: the "12" of "on 12 and 15 November",
+/// "12, 14 and 15 November", "between 3 and 5 March" or "November 12 and 15". Only the day
+/// next to the month is a date by itself; the others are dates as much.
+fn in_list_of_days(s: &SentenceView, i: usize) -> bool {
+    let is_day = |k: usize| {
+        s.is_number(k) && s.word(k).len() <= 2 && s.word(k).parse::<u8>().is_ok_and(|d| d <= 31)
+    };
+    let is_link = |k: usize| matches!(s.word(k), "and" | "or" | "," | "to" | "&" | "–");
+    // Forward to the month after the last day: "12 and 15 November".
+    let mut k = i;
+    while is_link(k + 1) && is_day(k + 2) {
+        k += 2;
+    }
+    if k > i && is_month(s.word(k + 1)) {
+        return true;
+    }
+    // Back to the month before the first day: "November 12 and 15".
+    let mut k = i;
+    while k >= 2 && is_link(k - 1) && is_day(k - 2) {
+        k -= 2;
+    }
+    k < i && k >= 1 && is_month(s.word(k - 1))
 }
 
 /// What "100 percent" qualifies when it is a degree of conviction: "certainty", "sure".
