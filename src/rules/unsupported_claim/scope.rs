@@ -569,6 +569,8 @@ fn is_source_verb(word: &str) -> bool {
             | "statistics"
             | "cited"
             | "cites"
+            | "warned"
+            | "warns"
     )
 }
 
@@ -626,7 +628,7 @@ pub(super) fn has_named_source(s: &SentenceView) -> bool {
         if is_source_verb(word) && !is_excluded_report(s, i) {
             // A named subject just before the verb: "Canada said", "the IMF estimates", "the
             // ministry reported", "Kallas told". A date is no subject ("on 14 March, …").
-            if named_subject_before(s, i) {
+            if named_subject_before(s, i) || surname_opens(s, i) {
                 return true;
             }
             // "Fingrid, the Finnish grid operator, said", "Antti Häkkänen, Finland's defence
@@ -659,6 +661,41 @@ fn named_subject_before(s: &SentenceView, i: usize) -> bool {
             || (NAMED_BODIES.contains(&s.word(j))
                 && (from.saturating_sub(2)..j).any(|k| s.word(k) == "the"))
     })
+}
+
+/// A sentence that opens with a surname and a verb of speech: "Carpenter told the committee
+/// that…", "Pincus noted that…". The first word of a sentence is capitalised whatever it
+/// is, so `named_subject_before` does not count it; a single capitalised word right before
+/// "told" or "noted" is a person's name unless it is a plural ("Officials told"), a
+/// pronoun or one of the singular nouns that stand for a group ("Staff said").
+fn surname_opens(s: &SentenceView, i: usize) -> bool {
+    i == 1
+        && s.is_word(0)
+        && s.is_capitalized(0)
+        && matches!(
+            s.word(1),
+            "told" | "tells" | "said" | "says" | "noted" | "notes"
+        )
+        && !s.word(0).ends_with('s')
+        && !is_function_word(s.word(0))
+        && !matches!(
+            s.word(0),
+            "someone"
+                | "somebody"
+                | "everyone"
+                | "everybody"
+                | "nobody"
+                | "no-one"
+                | "one"
+                | "another"
+                | "staff"
+                | "management"
+                | "leadership"
+                | "none"
+                | "each"
+                | "all"
+                | "both"
+        )
 }
 
 /// A report in the passive whose *by*-agent is named: "famine has been confirmed in five areas
