@@ -92,7 +92,13 @@ fn is_relative_use(s: &SentenceView, i: usize, length: usize) -> bool {
                     "as" | "after" | "afterwards" | "thereafter" | "enough" | "before"
                 ))
         }
-        "today" => !(s.is_capitalized(i) && i > 0 && s.is_capitalized(i - 1)),
+        // "USA Today", "Radio 4's Today programme", "the Today show": a capital inside a
+        // sentence makes "Today" part of a name, unless it opens a clause after ":" or a quote.
+        "today" => {
+            !(s.is_capitalized(i)
+                && i > 0
+                && !matches!(previous, ":" | "\"" | "“" | "‘" | "(" | "—" | "–" | "-"))
+        }
         // "More recently, …" orders events in the narrative; it does not date them.
         "recently" => !matches!(previous, "more" | "most" | "only" | "as"),
         // "the last week of March" and "last-minute" are no relative time; "next week to
