@@ -158,7 +158,7 @@ pub fn split(prose: &str, range: TextRange, paragraph: usize, out: &mut Vec<Sent
             continue;
         }
         let after_closers = skip_closers(bytes, i + 1, end);
-        if after_closers < end && !bytes[after_closers].is_ascii_whitespace() {
+        if after_closers < end && !is_space_at(bytes, after_closers) {
             i += 1;
             continue;
         }
@@ -234,10 +234,17 @@ fn word_at(prose: &str, offset: usize) -> &str {
 }
 
 fn skip_space(bytes: &[u8], mut i: usize, end: usize) -> usize {
-    while i < end && bytes[i].is_ascii_whitespace() {
-        i += 1;
+    while i < end && is_space_at(bytes, i) {
+        i += if bytes[i] == 0xC2 { 2 } else { 1 };
     }
-    i
+    i.min(end)
+}
+
+/// ASCII white space, or a no-break space (U+00A0, bytes C2 A0): text converted from HTML or
+/// a word processor separates sentences with ".\u{a0} " ("Thanks very much.\u{a0} So, …"),
+/// which is a sentence end like ".  ".
+fn is_space_at(bytes: &[u8], i: usize) -> bool {
+    bytes[i].is_ascii_whitespace() || (bytes[i] == 0xC2 && bytes.get(i + 1) == Some(&0xA0))
 }
 
 fn skip_closers(bytes: &[u8], mut i: usize, end: usize) -> usize {
@@ -310,6 +317,22 @@ mod tests {
         assert_eq!(
             sentences("He said “No.” Then he left."),
             vec!["He said “No.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn a_no_break_space_after_the_full_stop_ends_a_sentence() {
+        assert_eq!(
+            sentences("Thanks very much.\u{a0} So, first, a roundup.\u{a0}\u{a0}Today was long."),
+            vec![
+                "Thanks very much.",
+                "So, first, a roundup.",
+                "Today was long."
+            ]
+        );
+        assert_eq!(
+            sentences("Mr.\u{a0}Smith met Dr.\u{a0}Jones."),
+            vec!["Mr.\u{a0}Smith met Dr.\u{a0}Jones."]
         );
     }
 }
