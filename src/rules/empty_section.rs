@@ -73,7 +73,8 @@ fn is_thematic_break(line: &str) -> bool {
 
 /// A title line (plain text, or Markdown without `#` headings) on the document's first line,
 /// e.g. a cable's "SUBJECT: Horn of Africa weekly" above "SUMMARY": it names the document, and
-/// title lines are all one level, so the next title would always make it "empty".
+/// title lines are all one level, so the next title would always make it "empty". So is a
+/// title line in the block of lines that opens the document (a subtitle or date line).
 fn is_document_title_line(context: &RuleContext, section: &crate::model::Section) -> bool {
     let body_start = context
         .document
@@ -81,7 +82,14 @@ fn is_document_title_line(context: &RuleContext, section: &crate::model::Section
         .as_ref()
         .map_or(0, |front_matter| front_matter.range.end);
     let before = context.text.get(body_start..section.heading_range.start);
+    // The masthead's other lines too: "Week ending 21 November 2026" or "Prepared by the
+    // Press Unit, 18 November" right under the document's first line, with no blank line
+    // between, dates or signs the document; it heads no text of its own.
+    let in_masthead = |text: &str| {
+        let text = text.trim_start();
+        text.ends_with(['\n', '\r']) && text.trim_end().lines().all(|line| !line.trim().is_empty())
+    };
     section.title_range == section.heading_range
         && !context.text[section.heading_range.start..].starts_with('#')
-        && before.is_some_and(|text| text.trim().is_empty())
+        && before.is_some_and(|text| text.trim().is_empty() || in_masthead(text))
 }
