@@ -319,8 +319,36 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
         return None;
     }
     // "The summit was held in Geneva": who holds a meeting is rarely what the reader misses.
-    if participle == "held" && aux > 0 && EVENT_NOUNS.contains(&s.word(aux - 1)) {
-        return None;
+    // The subject may stand before a modal and more auxiliaries: "the press conference will be
+    // held at the embassy", "the vote has been held".
+    if participle == "held" && aux > 0 {
+        let mut k = aux - 1;
+        while k > 0
+            && matches!(
+                s.word(k),
+                "will"
+                    | "would"
+                    | "shall"
+                    | "should"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "been"
+                    | "not"
+                    | "also"
+                    | "now"
+                    | "then"
+            )
+        {
+            k -= 1;
+        }
+        if EVENT_NOUNS.contains(&s.word(k)) {
+            return None;
+        }
     }
     // "is made up of" describes composition.
     if participle == "made" && s.word(j + 1) == "up" {
