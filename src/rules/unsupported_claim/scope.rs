@@ -9,6 +9,7 @@ use super::super::sentence::SentenceView;
 use crate::actors::ActorKind;
 use crate::fast_hash::FastSet;
 
+use super::super::lexicon::LEXICON;
 use super::super::lexicon::is_month;
 
 /// Words that mark an analytic judgement or a hedged forecast: such a sentence is never an
@@ -683,6 +684,8 @@ fn surname_opens(s: &SentenceView, i: usize) -> bool {
         )
         && !s.word(0).ends_with('s')
         && !is_function_word(s.word(0))
+        // "Media said", "Police told reporters": a group or a service, not a person.
+        && !LEXICON.attribution_groups.contains(s.word(0))
         && !matches!(
             s.word(0),
             "someone"
@@ -700,6 +703,13 @@ fn surname_opens(s: &SentenceView, i: usize) -> bool {
                 | "each"
                 | "all"
                 | "both"
+                | "nothing"
+                | "police"
+                | "press"
+                | "public"
+                | "government"
+                | "military"
+                | "army"
         )
 }
 
