@@ -72,7 +72,8 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
         || (before == "-" && joined(s, i - 1) && !is_range_end(s, i))
         || (before == "|" && next == "." && matches!(s.word(i + 2), "|" | ""))
         || (before == "(" && next == ")")
-        // "[2]": a numbered reference to a list of sources, not a quantity.
+        // "[2]": a numbered reference to a list of sources ("[2] USDA, World Agricultural
+        // Supply…" or a sentence ending in "[4]"), not a quantity.
         || (before == "[" && next == "]")
         || (matches!(next, "/" | "-") && joined(s, i) && !is_hyphenated_percent(s, i))
         || (next == "federal" && s.word(i + 2) == "register")
