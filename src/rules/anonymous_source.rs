@@ -93,6 +93,10 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
             return Some(s.range(start, verb + 1));
         }
         if let Some((_, length)) = LEXICON.anonymous_sources.match_at(s.lower, i) {
+            // "unnamed officials were dismissed": see the unnamed/anonymous case below.
+            if s.word(i) == "unnamed" && !reports_anything(s) {
+                continue;
+            }
             // "according to an official statement" cites a document, not a person.
             if s.word(i) == "according"
                 && let Some(j) = (i + 2..(i + 7).min(s.len())).find(|&j| is_source_noun(s.word(j)))
@@ -181,11 +185,14 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
             return Some(s.range(i, verb + 1));
         }
         // "quotes an unnamed senior diplomat as saying", "anonymous officials insisted": the
-        // text itself says the person is not named, whatever verb follows.
+        // text itself says the person is not named, whatever verb follows, as long as the
+        // sentence reports something ("an unnamed official was dismissed" is news about a
+        // person, not a source).
         if matches!(
             s.word(i),
             "unnamed" | "un-named" | "anonymous" | "unidentified"
         ) && let Some(noun) = source_noun_after(s, i + 1)
+            && reports_anything(s)
         {
             let start = if i > 0 && is_number_word(s.word(i - 1)) {
                 i - 1
@@ -235,6 +242,19 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
         }
     }
     None
+}
+
+/// The sentence reports speech or a view: a reporting verb ("said", "insisted"), a quotation
+/// verb ("quoted … as saying", "citing") or "according to".
+fn reports_anything(s: &SentenceView) -> bool {
+    (0..s.len()).any(|k| {
+        let word = s.word(k);
+        LEXICON.reporting_verbs.contains(word)
+            || matches!(
+                word,
+                "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing" | "according"
+            )
+    })
 }
 
 /// The person source noun that ends the phrase from word `i` after at most four source
