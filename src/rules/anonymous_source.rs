@@ -169,9 +169,16 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
             return Some(s.range(i, noun + 1));
         }
         // "…, said a senior official", "said a source at the plant": the reporting verb first.
+        // The verb follows the reported words and their comma or closing quote; "Police said
+        // 14 people were detained" reports a count, not a source.
         if i > 0
             && matches!(s.word(i), "said" | "says" | "added")
+            && matches!(s.word(i - 1), "," | "\"" | "”" | "'" | "’")
             && let Some(noun) = counted_source(s, i + 1)
+            && !matches!(
+                s.word(noun + 1),
+                "was" | "were" | "is" | "are" | "had" | "have" | "has" | "will" | "would"
+            )
         {
             return Some(s.range(i, noun + 1));
         }
