@@ -97,33 +97,29 @@ pub(super) fn is_group_noun(s: &SentenceView, i: usize) -> bool {
     if !s.is_word(i) || is_pronoun_group(word) && i + 1 < s.len() && is_group_noun(s, i + 1) {
         return false;
     }
-    // "the UN Panel of Experts", "Doctors Without Borders": a capitalised group noun after
-    // "of" or another capitalised word is part of a name.
-    // ("Many Ukrainians", "Western Europeans" are groups: a modifier and a demonym.)
-    if i > 0
+    let listed = (GROUP_SHAPES.may_contain(word)
+        && LEXICON.attribution_groups.contains(word)
+        && !is_pronoun_group(word))
+        || (word.ends_with("ans")
+            && matches!(s.mention_kind(i), Some(ActorKind::State | ActorKind::Group)))
+        // "several member states questioned", "some delegations voiced doubts": the groups
+        // that `vague-actor` knows are unnamed too once a quantifier stands before them; that
+        // rule leaves verbs of saying to this one. Unquantified ("Member states questioned the
+        // budget") they may be the whole membership, and are left alone.
+        || (QUANTIFIABLE_GROUPS.contains(&word) && is_quantified(s, i));
+    // Asked only of listed words: most words are rejected by the lists above.
+    listed && !is_name_part(s, i)
+}
+
+/// "the UN Panel of Experts", "Doctors Without Borders": a capitalised group noun after "of" or
+/// another capitalised word is part of a name. ("Many Ukrainians", "Western Europeans" are
+/// groups: a modifier and a demonym.)
+fn is_name_part(s: &SentenceView, i: usize) -> bool {
+    i > 0
         && s.is_capitalized(i)
         && s.mention(i).is_none()
         && (s.word(i - 1) == "of"
             || (s.is_word(i - 1) && s.is_capitalized(i - 1) && !MODIFIERS.contains(&s.word(i - 1))))
-    {
-        return false;
-    }
-    if GROUP_SHAPES.may_contain(word)
-        && LEXICON.attribution_groups.contains(word)
-        && !is_pronoun_group(word)
-    {
-        return true;
-    }
-    if word.ends_with("ans")
-        && matches!(s.mention_kind(i), Some(ActorKind::State | ActorKind::Group))
-    {
-        return true;
-    }
-    // "several member states questioned", "some delegations voiced doubts": the groups that
-    // `vague-actor` knows are unnamed too once a quantifier stands before them; that rule
-    // leaves verbs of saying to this one. Unquantified ("Member states questioned the budget")
-    // they may be the whole membership, and are left alone.
-    QUANTIFIABLE_GROUPS.contains(&word) && is_quantified(s, i)
 }
 
 /// Groups that only a quantifier makes vague (the `vague-actor` group nouns).
