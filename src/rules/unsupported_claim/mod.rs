@@ -333,6 +333,14 @@ fn find_count(
             continue;
         }
         let word = s.word(i);
+        // "too clever by half", "cute by half": an idiom, not a share.
+        if word == "half"
+            && i >= 2
+            && s.word(i - 1) == "by"
+            && matches!(s.word(i - 2), "clever" | "cute" | "smart")
+        {
+            continue;
+        }
         if NUMBER_WORDS.contains(&word) && is_count(s, i) && allowed(i) {
             return Some(s.range(i, (i + 2).min(s.len())));
         }
