@@ -50,6 +50,20 @@ pub(super) static TIME_UNITS: LazyLock<FastSet<&str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Four digits that read as a 24-hour clock time ("0600", "2230").
+fn is_clock_time(text: &str) -> bool {
+    let value: u32 = match text.parse() {
+        Ok(value) if text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()) => value,
+        _ => return false,
+    };
+    value / 100 < 24 && value % 100 < 60
+}
+
+/// A clock time that opens on a zero ("0600"), which no quantity does.
+fn is_zero_clock(text: &str) -> bool {
+    is_clock_time(text) && text.starts_with('0')
+}
+
 /// A number that states a quantity, not a date, a time, a label or an ordinal.
 pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     let text = s.word(i);
@@ -139,6 +153,20 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     let percent = matches!(next, "%" | "percent" | "per" | "percentage");
     if percent {
         return true;
+    }
+    // A 24-hour clock time written without a colon, as situation reports do: "a curfew from
+    // 1800 to 0600", "at 1430 local time". A quantity never opens on a zero, so a leading zero
+    // or a following "local"/"hrs"/"Z" marks the time (years are caught below).
+    // The other end of a span marks it too: "from 2200 to 0600".
+    if is_clock_time(text)
+        && (text.starts_with('0')
+            || matches!(next, "local" | "hrs" | "z" | "zulu")
+            || (matches!(next, "to" | "until" | "-" | "–") && is_zero_clock(s.word(i + 2)))
+            || (matches!(before, "to" | "until" | "-" | "–")
+                && i >= 2
+                && is_zero_clock(s.word(i - 2))))
+    {
+        return false;
     }
     // Years and days of the month are dates ("$1600" is an amount).
     let currency = matches!(before, "$" | "€" | "£" | "¥");
