@@ -105,6 +105,12 @@ fn is_finite_past_act(s: &SentenceView, i: usize) -> bool {
     {
         return false;
     }
+    // "the Congolese armed forces", "Syrian armed groups": "armed" before a bare noun is the
+    // adjective (a verb takes an object: "Iran armed the militia in 2019"). A capitalised
+    // demonym before it would otherwise pass for a subject.
+    if word == "armed" && !starts_object(s, i + 1) {
+        return false;
+    }
     // "funding provided by the act": a participle with its agent; "he raised the question":
     // talk, not an act.
     if s.word(i + 1) == "by" || is_talk_idiom(s, i) {

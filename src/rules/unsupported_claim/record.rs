@@ -254,7 +254,24 @@ pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
         if i > 0
             && s.is_word(i - 1)
             && !is_preposition(previous)
-            && !matches!(previous, "about" | "its" | "their" | "his" | "her" | "our")
+            // "complicates any negotiated settlement", "no negotiated deal": after a
+            // determiner the participle is an adjective of the noun, not a finite verb.
+            && !matches!(
+                previous,
+                "about"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "any"
+                    | "no"
+                    | "every"
+                    | "each"
+                    | "these"
+                    | "those"
+                    | "such"
+            )
             && has_object
             && !first_person
         {
