@@ -350,6 +350,12 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
             return None;
         }
     }
+    // "The next situation update will be issued on 20 November", "this brief will be updated
+    // when new records become available": the document announces its own next edition, and
+    // its author is the actor; no one is hidden.
+    if is_own_next_edition(s, aux, participle) {
+        return None;
+    }
     // "is made up of" describes composition.
     if participle == "made" && s.word(j + 1) == "up" {
         return None;
@@ -366,6 +372,43 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
         return None;
     }
     Some(j)
+}
+
+/// A future passive of publishing whose subject is the briefing itself or its next edition:
+/// "will be issued", "will be updated" after "the next update", "this brief", "the report"
+/// (one modifier may stand before the noun: "the next situation update").
+fn is_own_next_edition(s: &SentenceView, aux: usize, participle: &str) -> bool {
+    if s.word(aux) != "be"
+        || aux < 3
+        || !matches!(s.word(aux - 1), "will" | "shall")
+        || !matches!(
+            participle,
+            "issued" | "updated" | "published" | "revised" | "circulated" | "distributed"
+        )
+    {
+        return false;
+    }
+    let noun = aux - 2;
+    if !matches!(
+        s.word(noun),
+        "update"
+            | "brief"
+            | "briefing"
+            | "report"
+            | "assessment"
+            | "sitrep"
+            | "bulletin"
+            | "memo"
+            | "note"
+            | "edition"
+            | "version"
+            | "estimate"
+    ) {
+        return false;
+    }
+    // "this brief", "the next update", "the next situation update", "our assessment".
+    (noun.saturating_sub(3)..noun)
+        .any(|k| matches!(s.word(k), "this" | "next" | "our") || (k == 0 && s.word(k) == "the"))
 }
 
 /// A place in the document starts at word `i`: "below", "above", "overleaf", or "in" / "at"
