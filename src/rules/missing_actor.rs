@@ -253,6 +253,14 @@ fn agentless_passive_at(s: &SentenceView, aux: usize) -> Option<usize> {
     while j < s.len()
         && (ADVERBS.contains(&s.word(j)) || is_adverb(s.word(j)))
         && (s.word(j) != "being" || is_participle(s, j + 1))
+        // "were reported killed": "reported" hedges the next participle; with none after it
+        // and a past auxiliary ("cholera cases have been reported", "a blast was reported") it
+        // is itself the agentless passive. In the present or the infinitive it is mostly a
+        // document's or a procedure's wording ("amounts are reported in Table 2", "the bill,
+        // as ordered to be reported"), left alone.
+        && (s.word(j) != "reported"
+            || is_participle(s, j + 1)
+            || !matches!(s.word(aux), "been" | "was" | "were"))
     {
         j += 1;
     }
