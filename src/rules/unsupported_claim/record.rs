@@ -208,6 +208,39 @@ fn is_object_filler(word: &str) -> bool {
     )
 }
 
+/// Whether the object starting at `j` is a charge or a claim ("the allegations", "these
+/// reports", "criticism"), which "dismissed" answers rather than acts on.
+fn dismisses_a_claim(s: &SentenceView, j: usize) -> bool {
+    let j = if matches!(
+        s.word(j),
+        "the" | "these" | "those" | "such" | "all" | "any" | "its"
+    ) {
+        j + 1
+    } else {
+        j
+    };
+    matches!(
+        s.word(j),
+        "allegation"
+            | "allegations"
+            | "accusation"
+            | "accusations"
+            | "claim"
+            | "claims"
+            | "charge"
+            | "charges"
+            | "report"
+            | "reports"
+            | "criticism"
+            | "concerns"
+            | "suggestion"
+            | "suggestions"
+            | "speculation"
+            | "rumours"
+            | "rumors"
+    )
+}
+
 /// A record statement at word `i`: "voted against the resolution", "vetoed the bill",
 /// "ratified the treaty". Returns the last token of the match.
 pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
@@ -237,6 +270,12 @@ pub(super) fn record_statement(s: &SentenceView, i: usize) -> Option<usize> {
     // "Hungary supported the proposal", "Russia annexed Crimea": a finite verb after its
     // subject, with an object (not "supported by", a passive).
     if ACTION_VERBS.contains(&word) {
+        // "Moscow dismissed the allegations as hysteria": dismissing a charge is the subject's
+        // reply, reported by naming who replied (like "denied"); "dismissed the minister" is an
+        // act of office and stays a record statement.
+        if word == "dismissed" && dismisses_a_claim(s, i + 1) {
+            return None;
+        }
         let next = s.word(i + 1);
         let has_object = s.is_word(i + 1)
             && !matches!(
