@@ -79,7 +79,15 @@ pub(super) fn is_figure(s: &SentenceView, i: usize) -> bool {
     let previous_label = previous.rsplit('-').next().unwrap_or(previous);
     // "30 U.S.C. §191", "Resolution 2231", "48 Federal Register 10605": references, not
     // quantities; "| 72. |" numbers a row of a table of notes.
+    // "Options 2 or 3", "Articles 5 and 6": the second number of a pair is labelled by the
+    // word before the first.
+    let pair_label = i >= 3
+        && matches!(before, "and" | "or")
+        && !s.word(i - 2).is_empty()
+        && s.word(i - 2).bytes().all(|b| b.is_ascii_digit())
+        && LABELS.contains(&s.word(i - 3));
     if LABELS.contains(&previous_label)
+        || pair_label
         || LABELS.contains(&next)
         || next == ":"
         || matches!(before, "#" | "/" | "§")
