@@ -137,6 +137,23 @@ fn plain_text_title_lines() {
 }
 
 #[test]
+fn plain_text_memo_header_fields_are_not_titles() {
+    check(
+        "MEMO FOR THE DIRECTOR\n\nFrom: Policy Unit, 3 May 2026\nSubject: Port security\n\nAnnex: Costs\nThe total is small.\n",
+        Flavour::PlainText,
+        expect![[r#"
+            section 2 "MEMO FOR THE DIRECTOR" slug=memo-for-the-director parent=None
+            section 2 "Annex: Costs" slug=annex-costs parent=None
+            Paragraph: From: Policy Unit, 3 May 2026
+            Paragraph: Subject: Port security
+            Paragraph: The total is small.
+            sentence: From: Policy Unit, 3 May 2026
+            sentence: Subject: Port security
+            sentence: The total is small."#]],
+    );
+}
+
+#[test]
 fn sentences_respect_abbreviations() {
     check(
         "The U.S.-led talks with Mr. Smith at No. 10 grew 3.5 percent… and then stalled. Dr. J. Doe said so! Was it true? Yes.\n",

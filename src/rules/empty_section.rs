@@ -87,7 +87,9 @@ fn is_document_title_line(context: &RuleContext, section: &crate::model::Section
     // between, dates or signs the document; it heads no text of its own.
     let in_masthead = |text: &str| {
         let text = text.trim_start();
-        text.ends_with(['\n', '\r']) && text.trim_end().lines().all(|line| !line.trim().is_empty())
+        // `lines()` keeps a trailing blank line: a title after a blank line ("SUBJECT: …",
+        // blank, "SUMMARY") starts the body and is no masthead line.
+        text.ends_with(['\n', '\r']) && text.lines().all(|line| !line.trim().is_empty())
     };
     section.title_range == section.heading_range
         && !context.text[section.heading_range.start..].starts_with('#')

@@ -229,6 +229,38 @@ pub(super) fn looks_like_title(line: &str) -> bool {
         && line.chars().any(char::is_alphabetic)
         && list_marker_len(line).is_none()
         && !line.starts_with('|')
+        && !is_memo_header_field(line)
+}
+
+/// A field of a memo or cable header ("From: Office of Policy Planning", "Subject: Baltic
+/// cables", "To: The Secretary"): a label and its value, not a section title. Taken for titles,
+/// a header block became a run of empty sections. "Annex: Questions and answers" keeps its
+/// title: only the usual header labels count.
+fn is_memo_header_field(line: &str) -> bool {
+    let Some((label, value)) = line.split_once(':') else {
+        return false;
+    };
+    !value.trim().is_empty()
+        && matches!(
+            label.trim().to_ascii_lowercase().as_str(),
+            "from"
+                | "to"
+                | "subject"
+                | "subj"
+                | "re"
+                | "ref"
+                | "date"
+                | "cc"
+                | "attn"
+                | "through"
+                | "thru"
+                | "via"
+                | "info"
+                | "drafted"
+                | "cleared"
+                | "approved"
+                | "classification"
+        )
 }
 
 fn trimmed(text: &str, range: TextRange) -> TextRange {
