@@ -61,15 +61,6 @@ fn relative_span(text: &str) -> Option<RelativeSpan> {
     if let (Ok(from), Ok(to)) = (first.parse(), second.parse()) {
         return Some(RelativeSpan::Days(from, to));
     }
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     if let Some(weekday) = WEEKDAYS.iter().position(|&day| day == second) {
         let (forward, unambiguous) = match first {
             "this-past" => (false, true),
@@ -289,6 +280,17 @@ impl PhraseSet {
             .map(|(index, parts)| (*index, parts.len()))
     }
 }
+
+/// The days of the week, Monday first (its index is `Date::days_since_monday`), lower case.
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// A month's name or its abbreviation, lowercased ("march", "sept"): dates in the rules that read
 /// them ("by 1 June", "in May 2024").

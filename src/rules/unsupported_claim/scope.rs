@@ -10,7 +10,7 @@ use crate::actors::ActorKind;
 use crate::fast_hash::FastSet;
 
 use super::super::lexicon::LEXICON;
-use super::super::lexicon::is_month;
+use super::super::lexicon::{WEEKDAYS, is_month};
 
 /// Words that mark an analytic judgement or a hedged forecast: such a sentence is never an
 /// unsupported claim, whatever it contains. (A `match`, not a set: it is asked of every word
@@ -577,16 +577,6 @@ fn is_source_verb(word: &str) -> bool {
             | "warns"
     )
 }
-
-pub(super) const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Institutions that "the ministry said" names (see the data file).
 pub(super) static NAMED_BODIES: LazyLock<FastSet<&str>> = word_file!("named-bodies");
