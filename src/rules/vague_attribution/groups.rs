@@ -106,7 +106,9 @@ pub(super) fn is_group_noun(s: &SentenceView, i: usize) -> bool {
         // that `vague-actor` knows are unnamed too once a quantifier stands before them; that
         // rule leaves verbs of saying to this one. Unquantified ("Member states questioned the
         // budget") they may be the whole membership, and are left alone.
-        || (QUANTIFIABLE_GROUPS.contains(&word) && is_quantified(s, i));
+        || (QUANTIFIABLE_SHAPES.may_contain(word)
+            && QUANTIFIABLE_GROUPS.contains(&word)
+            && is_quantified(s, i));
     // Asked only of listed words: most words are rejected by the lists above.
     listed && !is_name_part(s, i)
 }
@@ -124,6 +126,10 @@ fn is_name_part(s: &SentenceView, i: usize) -> bool {
 
 /// Groups that only a quantifier makes vague (the `vague-actor` group nouns).
 static QUANTIFIABLE_GROUPS: LazyLock<FastSet<&str>> = word_file!("vague-actor-groups");
+
+/// Their shapes: `is_group_noun` asks about every word, and most are rejected without a hash.
+static QUANTIFIABLE_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::new(QUANTIFIABLE_GROUPS.iter().copied()));
 
 /// A quantifier before the group noun at `head`, across at most two modifiers: "several member
 /// states", "some Western donors". "other" and "most" refer back or count, and are left out.

@@ -161,6 +161,7 @@ pub(super) fn find(s: &SentenceView) -> Option<TextRange> {
 /// "is widely seen", "are generally regarded", "was commonly believed": at the adverb `i`, a
 /// passive whose unnamed holders of a belief this rule reports; `missing-actor` asks it too, so
 /// that the phrase is reported once.
+#[inline]
 pub(super) fn is_belief_passive(s: &SentenceView, i: usize) -> bool {
     matches!(s.word(i), "widely" | "generally" | "commonly" | "broadly")
         && BELIEF_PARTICIPLES.contains(&s.word(i + 1))
